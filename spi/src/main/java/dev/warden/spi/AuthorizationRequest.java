@@ -1,0 +1,120 @@
+package dev.warden.spi;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One authorization question: may {@code principal} perform {@code action} on {@code resource}, given these
+ * request context keys?
+ *
+ * <p>Context key names are case-insensitive, as in AWS; they are stored in lower case.
+ *
+ * @param principal who asks
+ * @param action the IAM action, {@code service:Action} (matched case-insensitively)
+ * @param resource the resource ARN, or {@code "*"} for actions that take no resource
+ * @param resourceAccount the account that owns the resource: by default the ARN's account field, or, where the
+ *     ARN has none (S3 buckets, {@code "*"}), the principal's account
+ * @param context the request context keys by lower-case name
+ */
+public record AuthorizationRequest(
+        Principal principal, String action, String resource, String resourceAccount, Map<String, ContextValue> context) {
+
+    public AuthorizationRequest {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(resource, "resource");
+        int colon = action.indexOf(':');
+        if (colon <= 0 || colon == action.length() - 1 || action.indexOf(':', colon + 1) >= 0) {
+            throw new IllegalArgumentException("action must be 'service:Action': '" + action + "'");
+        }
+        if (resource.isEmpty()) {
+            throw new IllegalArgumentException("resource must be an ARN or '*'");
+        }
+        if (resourceAccount == null || resourceAccount.isEmpty()) {
+            resourceAccount = accountOf(resource);
+            if (resourceAccount == null) {
+                resourceAccount = principal.accountId();
+            }
+        }
+        context = lowerCaseKeys(context);
+    }
+
+    /** Starts a request; add context keys and build. */
+    public static Builder builder(Principal principal, String action, String resource) {
+        return new Builder(principal, action, resource);
+    }
+
+    /** The value of context key {@code name} (any case), or {@code null} when the request does not carry it. */
+    public ContextValue contextValue(String name) {
+        return context.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static String accountOf(String arn) {
+        if (!arn.startsWith("arn:")) {
+            return null;
+        }
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 && !parts[4].isEmpty() ? parts[4] : null;
+    }
+
+    private static Map<String, ContextValue> lowerCaseKeys(Map<String, ContextValue> context) {
+        if (context == null || context.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ContextValue> lower = new HashMap<>(context.size() * 2);
+        for (Map.Entry<String, ContextValue> e : context.entrySet()) {
+            String key = e.getKey().toLowerCase(Locale.ROOT);
+            if (lower.put(key, Objects.requireNonNull(e.getValue(), key)) != null) {
+                throw new IllegalArgumentException("context key given twice (keys are case-insensitive): " + key);
+            }
+        }
+        return Collections.unmodifiableMap(lower);
+    }
+
+    /** Builds an {@link AuthorizationRequest} key by key. */
+    public static final class Builder {
+        private final Principal principal;
+        private final String action;
+        private final String resource;
+        private String resourceAccount;
+        private final Map<String, ContextValue> context = new HashMap<>();
+
+        private Builder(Principal principal, String action, String resource) {
+            this.principal = principal;
+            this.action = action;
+            this.resource = resource;
+        }
+
+        /** Sets the account that owns the resource (needed for cross-account S3 requests). */
+        public Builder resourceAccount(String accountId) {
+            this.resourceAccount = accountId;
+            return this;
+        }
+
+        /** Adds a single-valued context key. */
+        public Builder context(String key, String value) {
+            context.put(key, ContextValue.of(value));
+            return this;
+        }
+
+        /** Adds a multivalued context key. */
+        public Builder contextSet(String key, Collection<String> values) {
+            context.put(key, ContextValue.ofSet(values));
+            return this;
+        }
+
+        /** Adds a context key. */
+        public Builder context(String key, ContextValue value) {
+            context.put(key, value);
+            return this;
+        }
+
+        public AuthorizationRequest build() {
+            return new AuthorizationRequest(principal, action, resource, resourceAccount, context);
+        }
+    }
+}

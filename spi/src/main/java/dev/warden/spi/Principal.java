@@ -1,0 +1,139 @@
+package dev.warden.spi;
+
+import java.util.Objects;
+
+/**
+ * Who makes a request: an IAM identity named by its ARN, a service principal, or nobody (anonymous).
+ *
+ * <p>The kind is read off the ARN the way AWS forms them: {@code arn:aws:iam::111122223333:root},
+ * {@code ...:user/PATH/NAME}, {@code ...:role/PATH/NAME}, {@code arn:aws:sts::111122223333:assumed-role/ROLE/SESSION},
+ * {@code arn:aws:sts::111122223333:federated-user/NAME}; a name such as {@code ec2.amazonaws.com} is a service.
+ *
+ * @param arn the principal's ARN, the service name for a service, or {@code "anonymous"}
+ * @param kind what sort of principal this is
+ * @param accountId the 12-digit account the principal belongs to, or {@code null} (services, anonymous callers)
+ */
+public record Principal(String arn, Kind kind, String accountId) {
+
+    /** The sorts of principal AWS distinguishes when it evaluates policies. */
+    public enum Kind {
+        /** An unsigned request. */
+        ANONYMOUS,
+        /** The account's root user, {@code arn:aws:iam::ID:root}. */
+        ROOT,
+        /** An IAM user. */
+        USER,
+        /** An IAM role itself (not one of its sessions). */
+        ROLE,
+        /** A session of a role: {@code arn:aws:sts::ID:assumed-role/ROLE/SESSION}. */
+        ASSUMED_ROLE,
+        /** A federated user session: {@code arn:aws:sts::ID:federated-user/NAME}. */
+        FEDERATED_USER,
+        /** A service principal such as {@code lambda.amazonaws.com}. */
+        SERVICE,
+        /** Any other ARN. */
+        OTHER
+    }
+
+    private static final Principal ANONYMOUS = new Principal("anonymous", Kind.ANONYMOUS, null);
+
+    public Principal {
+        Objects.requireNonNull(arn, "arn");
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /** The caller of an unsigned request. */
+    public static Principal anonymous() {
+        return ANONYMOUS;
+    }
+
+    /**
+     * The principal named by {@code arnOrService}: an ARN with at least six colon-separated parts, or a service
+     * principal name (dotted, without colons or whitespace).
+     *
+     * @throws IllegalArgumentException if it is neither
+     */
+    public static Principal of(String arnOrService) {
+        Objects.requireNonNull(arnOrService, "arnOrService");
+        if (!arnOrService.startsWith("arn:")) {
+            if (isServiceName(arnOrService)) {
+                return new Principal(arnOrService, Kind.SERVICE, null);
+            }
+            throw new IllegalArgumentException(
+                    "principal must be an ARN or a service principal name: '" + arnOrService + "'");
+        }
+        String[] parts = arnOrService.split(":", 6);
+        if (parts.length < 6) {
+            throw new IllegalArgumentException("principal ARN must have six ':'-separated parts: '" + arnOrService + "'");
+        }
+        String service = parts[2];
+        String account = parts[4].isEmpty() ? null : parts[4];
+        String resource = parts[5];
+        Kind kind = Kind.OTHER;
+        if ("iam".equals(service)) {
+            if ("root".equals(resource)) {
+                kind = Kind.ROOT;
+            } else if (resource.startsWith("user/")) {
+                kind = Kind.USER;
+            } else if (resource.startsWith("role/")) {
+                kind = Kind.ROLE;
+            }
+        } else if ("sts".equals(service)) {
+            if (resource.startsWith("assumed-role/") && resource.indexOf('/', "assumed-role/".length()) > 0) {
+                kind = Kind.ASSUMED_ROLE;
+            } else if (resource.startsWith("federated-user/")) {
+                kind = Kind.FEDERATED_USER;
+            }
+        }
+        return new Principal(arnOrService, kind, account);
+    }
+
+    private static boolean isServiceName(String name) {
+        if (name.isEmpty() || name.indexOf('.') <= 0 || name.endsWith(".")) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the request was signed by someone (everything but {@link Kind#ANONYMOUS}). */
+    public boolean isAuthenticated() {
+        return kind != Kind.ANONYMOUS;
+    }
+
+    /** The ARN's partition ({@code aws}), or {@code null} for services and anonymous callers. */
+    public String partition() {
+        if (!arn.startsWith("arn:")) {
+            return null;
+        }
+        int end = arn.indexOf(':', 4);
+        return arn.substring(4, end);
+    }
+
+    /**
+     * The name of the role a session belongs to ({@code AppRole} for {@code ...:assumed-role/AppRole/s1}), or
+     * {@code null} when this is not a role session.
+     */
+    public String sessionRoleName() {
+        if (kind != Kind.ASSUMED_ROLE) {
+            return null;
+        }
+        String resource = arn.substring(arn.indexOf(":assumed-role/") + ":assumed-role/".length());
+        return resource.substring(0, resource.indexOf('/'));
+    }
+
+    /** The last part of the ARN's path: a user's or role's name, a session's name. */
+    public String name() {
+        return arn.substring(Math.max(arn.lastIndexOf('/'), arn.lastIndexOf(':')) + 1);
+    }
+
+    @Override
+    public String toString() {
+        return arn;
+    }
+}
