@@ -1,0 +1,37 @@
+package dev.warden.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code warden} command line. */
+@Command(name = "warden", mixinStandardHelpOptions = true, versionProvider = WardenCommand.Version.class,
+        description = "AWS IAM, in-process, for any JVM application.",
+        subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class})
+public final class WardenCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    static CommandLine commandLine() {
+        return new CommandLine(new WardenCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'warden simulate --help'");
+    }
+
+    /** Reports the version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = WardenCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"warden " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.warden.core.policy;
+
+/** A statement's {@code Effect}. */
+public enum Effect { ALLOW, DENY }

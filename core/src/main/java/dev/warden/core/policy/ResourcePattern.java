@@ -1,0 +1,75 @@
+package dev.warden.core.policy;
+
+/**
+ * One entry of a {@code Resource} or {@code NotResource} element: {@code *}, or an ARN pattern.
+ *
+ * <p>As AWS specifies, each of the ARN's first five parts is matched on its own ({@code *} and {@code ?} stay
+ * within the part), and the resource part as a whole, where {@code *} may span {@code /} and {@code :}. The
+ * service part allows no wildcard but a lone {@code *}. Partition, service, region and account compare without
+ * regard to case; the resource part is case-sensitive. A request for the resource {@code "*"} (an action that
+ * takes no resource) is matched only by the pattern {@code "*"}. A pattern holding a policy variable the request
+ * has no value for matches no resource (in {@code Resource} and {@code NotResource} alike, as AWS documents).
+ */
+final class ResourcePattern {
+
+    private final String text;
+    private final boolean all;
+    private final Template partition;
+    private final String service;
+    private final Template region;
+    private final Template account;
+    private final Template resource;
+
+    private ResourcePattern(String text, boolean all, Template partition, String service, Template region,
+                            Template account, Template resource) {
+        this.text = text;
+        this.all = all;
+        this.partition = partition;
+        this.service = service;
+        this.region = region;
+        this.account = account;
+        this.resource = resource;
+    }
+
+    /**
+     * Compiles a validated resource pattern.
+     *
+     * @param variables whether {@code ${...}} is a policy variable (version 2012-10-17)
+     */
+    static ResourcePattern compile(String text, boolean variables) {
+        if (ActionPattern.isAllStars(text)) {
+            return new ResourcePattern(text, true, null, null, null, null, null);
+        }
+        String[] parts = text.split(":", 6);
+        return new ResourcePattern(text, false,
+                Template.compile(parts[1], true, variables, true),
+                parts[2],
+                Template.compile(parts[3], true, variables, true),
+                Template.compile(parts[4], true, variables, true),
+                Template.compile(parts[5], true, variables, false));
+    }
+
+    boolean matches(RequestView request) {
+        if (all) {
+            return true;
+        }
+        if (!request.resourceIsArn()) {
+            return false;
+        }
+        String r = request.resource();
+        int c2 = request.colon(2);
+        int c3 = request.colon(3);
+        boolean serviceMatches = service.equals("*") || (service.length() == c3 - c2 - 1
+                && r.regionMatches(true, c2 + 1, service, 0, service.length()));
+        return serviceMatches
+                && resource.matches(r, request.colon(5) + 1, r.length(), request)
+                && account.matches(r, request.colon(4) + 1, request.colon(5), request)
+                && region.matches(r, c3 + 1, request.colon(4), request)
+                && partition.matches(r, request.colon(1) + 1, c2, request);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

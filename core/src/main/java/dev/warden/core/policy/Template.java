@@ -1,0 +1,204 @@
+package dev.warden.core.policy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A policy string that may hold wildcards and policy variables: {@code home/${aws:username}/*}. Compiled once;
+ * a template without variables matches without allocating, one with variables resolves them against the
+ * request (a variable the request lacks, with no default, makes the template match nothing, as AWS specifies).
+ *
+ * <p>{@code ${*}}, {@code ${?}} and {@code ${$}} stand for literal {@code *}, {@code ?} and {@code $}. In a
+ * 2008-10-17 policy nothing is a variable: {@code ${...}} is literal text.
+ */
+public final class Template {
+
+    /** One piece: literal code points (with wildcard markers) or a variable. */
+    private record Part(int[] chars, String variable, String defaultValue) {
+    }
+
+    private final String source;
+    private final boolean ignoreCase;
+    private final Part[] parts;
+    /** The whole pattern when there are no variables; {@code null} otherwise. */
+    private final int[] constant;
+    private final boolean hasWildcards;
+
+    private Template(String source, boolean ignoreCase, Part[] parts) {
+        this.source = source;
+        this.ignoreCase = ignoreCase;
+        this.parts = parts;
+        this.constant = parts.length == 1 && parts[0].variable == null ? parts[0].chars
+                : parts.length == 0 ? new int[0] : null;
+        boolean wild = false;
+        for (Part part : parts) {
+            wild |= part.chars != null && Glob.hasWildcard(part.chars);
+        }
+        this.hasWildcards = wild;
+    }
+
+    /**
+     * Compiles {@code text}.
+     *
+     * @param wildcards whether {@code *} and {@code ?} are wildcards (StringLike, resources) or literal (StringEquals)
+     * @param variables whether {@code ${...}} is a variable (policy version 2012-10-17)
+     * @param ignoreCase whether matching ignores case
+     * @throws IllegalArgumentException if a variable is malformed (empty name, bad default)
+     */
+    public static Template compile(String text, boolean wildcards, boolean variables, boolean ignoreCase) {
+        List<Part> parts = new ArrayList<>();
+        int[] literal = new int[text.length()];
+        int n = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int close = variables && c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{'
+                    ? text.indexOf('}', i + 2) : -1;
+            if (close < 0) {
+                literal[n++] = wildcards && c == '*' ? Glob.STAR
+                        : wildcards && c == '?' ? Glob.ANY_CHAR
+                        : ignoreCase ? Glob.lower(c) : c;
+                i++;
+                continue;
+            }
+            String inside = text.substring(i + 2, close);
+            if (inside.equals("*") || inside.equals("?") || inside.equals("$")) {
+                literal[n++] = inside.charAt(0);
+            } else {
+                if (n > 0) {
+                    parts.add(new Part(Arrays.copyOf(literal, n), null, null));
+                    n = 0;
+                }
+                parts.add(variable(inside));
+            }
+            i = close + 1;
+        }
+        if (n > 0 || parts.isEmpty()) {
+            parts.add(new Part(Arrays.copyOf(literal, n), null, null));
+        }
+        return new Template(text, ignoreCase, parts.toArray(Part[]::new));
+    }
+
+    private static Part variable(String inside) {
+        int comma = inside.indexOf(',');
+        String name = (comma < 0 ? inside : inside.substring(0, comma)).trim();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("policy variable '${" + inside + "}' has no name");
+        }
+        String defaultValue = null;
+        if (comma >= 0) {
+            String rest = inside.substring(comma + 1).trim();
+            if (rest.length() < 2 || rest.charAt(0) != '\'' || rest.charAt(rest.length() - 1) != '\'') {
+                throw new IllegalArgumentException("policy variable '${" + inside
+                        + "}' must give its default in single quotes, as in ${aws:username, 'anonymous'}");
+            }
+            defaultValue = rest.substring(1, rest.length() - 1);
+        }
+        return new Part(null, name.toLowerCase(Locale.ROOT), defaultValue);
+    }
+
+    /** Whether the template holds a policy variable. */
+    public boolean hasVariables() {
+        return constant == null;
+    }
+
+    /** Whether the template holds a {@code *} or {@code ?} wildcard (outside variables). */
+    public boolean hasWildcards() {
+        return hasWildcards;
+    }
+
+    /** {@link #match} found a match. */
+    public static final int MATCH = 1;
+    /** {@link #match} found no match. */
+    public static final int NO_MATCH = 0;
+    /** {@link #match} could not compare: a variable has no value in the request. */
+    public static final int UNRESOLVED = -1;
+
+    /** Matches all of {@code s}: {@link #MATCH}, {@link #NO_MATCH}, or {@link #UNRESOLVED}. */
+    public int match(String s, RequestView request) {
+        int[] pattern = constant != null ? constant : resolve(request);
+        if (pattern == null) {
+            return UNRESOLVED;
+        }
+        return Glob.matches(pattern, s, 0, s.length(), ignoreCase) ? MATCH : NO_MATCH;
+    }
+
+    /** Whether this template matches {@code s[from, to)}; a variable without value matches nothing. */
+    public boolean matches(String s, int from, int to, RequestView request) {
+        int[] pattern = constant != null ? constant : resolve(request);
+        return pattern != null && Glob.matches(pattern, s, from, to, ignoreCase);
+    }
+
+    /** Whether this template matches all of {@code s}. */
+    public boolean matches(String s, RequestView request) {
+        return matches(s, 0, s.length(), request);
+    }
+
+    /**
+     * Whether every variable resolves for {@code request} (always true without variables). Where it is false,
+     * {@link #matches} is false.
+     */
+    public boolean resolves(RequestView request) {
+        return constant != null || resolve(request) != null;
+    }
+
+    /** The text with variables substituted (wildcards kept as written), or {@code null} if one has no value. */
+    public String resolvedText(RequestView request) {
+        if (constant != null) {
+            return source;
+        }
+        int[] resolved = resolve(request);
+        if (resolved == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(resolved.length);
+        for (int c : resolved) {
+            sb.append(c == Glob.STAR ? '*' : c == Glob.ANY_CHAR ? '?' : (char) c);
+        }
+        return sb.toString();
+    }
+
+    private int[] resolve(RequestView request) {
+        int length = 0;
+        String[] values = new String[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Part part = parts[i];
+            if (part.variable == null) {
+                length += part.chars.length;
+            } else {
+                String value = request.variable(part.variable);
+                if (value == null) {
+                    value = part.defaultValue;
+                }
+                if (value == null) {
+                    return null;
+                }
+                values[i] = value;
+                length += value.length();
+            }
+        }
+        int[] out = new int[length];
+        int n = 0;
+        for (int i = 0; i < parts.length; i++) {
+            Part part = parts[i];
+            if (part.variable == null) {
+                System.arraycopy(part.chars, 0, out, n, part.chars.length);
+                n += part.chars.length;
+            } else {
+                String value = values[i];
+                for (int k = 0; k < value.length(); k++) {
+                    char c = value.charAt(k);
+                    out[n++] = ignoreCase ? Glob.lower(c) : c;
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}
