@@ -3,6 +3,7 @@ package dev.warden.cli;
 import dev.warden.core.eval.EvaluationInput;
 import dev.warden.core.eval.Evaluation;
 import dev.warden.core.eval.Evaluator;
+import dev.warden.core.eval.GlobalContextKeys;
 import dev.warden.core.policy.CompiledPolicy;
 import dev.warden.core.policy.MalformedPolicyException;
 import dev.warden.core.policy.PolicyKind;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,6 +91,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Also print what each kind of policy said and which statements decided.")
     boolean explain;
 
+    @Option(names = "--global-keys", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Add the keys AWS puts into every request (aws:CurrentTime, aws:EpochTime, aws:PrincipalArn, "
+                    + "aws:PrincipalAccount, aws:PrincipalType, aws:username) unless given with --context (default: on; "
+                    + "--no-global-keys turns it off). Batch cases carry their own keys.")
+    boolean globalKeys;
+
     @Override
     public Integer call() throws IOException {
         if (batch) {
@@ -105,8 +113,11 @@ final class SimulateCommand implements Callable<Integer> {
         }
         AuthorizationRequest request;
         try {
-            AuthorizationRequest.Builder builder = AuthorizationRequest.builder(
-                    principal.equals("anonymous") ? Principal.anonymous() : Principal.of(principal), action, resource);
+            Principal caller = principal.equals("anonymous") ? Principal.anonymous() : Principal.of(principal);
+            AuthorizationRequest.Builder builder = AuthorizationRequest.builder(caller, action, resource);
+            if (globalKeys) {
+                GlobalContextKeys.of(caller, Instant.now()).forEach(builder::context);
+            }
             for (String pair : context) {
                 String[] kv = keyValue(pair, "--context");
                 builder.context(kv[0], ContextValue.of(kv[1]));

@@ -95,21 +95,19 @@ public record AuthorizationRequest(
             return this;
         }
 
-        /** Adds a single-valued context key. */
+        /** Sets a single-valued context key (replacing any value the key, in any case, had). */
         public Builder context(String key, String value) {
-            context.put(key, ContextValue.of(value));
-            return this;
+            return context(key, ContextValue.of(value));
         }
 
-        /** Adds a multivalued context key. */
+        /** Sets a multivalued context key (replacing any value the key, in any case, had). */
         public Builder contextSet(String key, Collection<String> values) {
-            context.put(key, ContextValue.ofSet(values));
-            return this;
+            return context(key, ContextValue.ofSet(values));
         }
 
-        /** Adds a context key. */
+        /** Sets a context key (replacing any value the key, in any case, had). */
         public Builder context(String key, ContextValue value) {
-            context.put(key, value);
+            context.put(key.toLowerCase(Locale.ROOT), Objects.requireNonNull(value, key));
             return this;
         }
 

@@ -177,7 +177,7 @@ public final class PolicyParser {
         PrincipalElement principal = null;
         boolean notPrincipal = false;
         if (node.has("Principal") && node.has("NotPrincipal")) {
-            throw malformed(at, "a statement may have Principal or NotPrincipal, not both");
+            throw malformed(at + "/NotPrincipal", "a statement may have Principal or NotPrincipal, not both");
         }
         if (node.has("Principal") || node.has("NotPrincipal")) {
             notPrincipal = node.has("NotPrincipal");
@@ -190,6 +190,13 @@ public final class PolicyParser {
             if (kind.shape() == PolicyKind.Shape.RESOURCE_CONTROL && (notPrincipal || !principal.isEveryone())) {
                 throw malformed(at + "/" + element, "a resource control policy must have \"Principal\": \"*\"");
             }
+            if (notPrincipal && kind.shape() == PolicyKind.Shape.TRUST) {
+                throw malformed(at + "/NotPrincipal", "a role trust policy cannot use NotPrincipal; name who may "
+                        + "assume the role in a Principal element");
+            }
+            if (notPrincipal && effect != Effect.DENY) {
+                throw malformed(at + "/NotPrincipal", "NotPrincipal can only be used with \"Effect\": \"Deny\"");
+            }
         } else if (kind.takesPrincipal()) {
             throw malformed(at, "a " + kind.description() + " statement must have a Principal or NotPrincipal");
         }
@@ -197,7 +204,10 @@ public final class PolicyParser {
             throw malformed(at + "/Effect", "a resource control policy may only Deny (every level already has RCPFullAWSAccess)");
         }
         if (node.has("Action") && node.has("NotAction")) {
-            throw malformed(at, "a statement may have Action or NotAction, not both");
+            throw malformed(at + "/NotAction", "a statement may have Action or NotAction, not both");
+        }
+        if (node.has("NotAction") && kind.shape() == PolicyKind.Shape.RESOURCE_CONTROL) {
+            throw malformed(at + "/NotAction", "a resource control policy cannot use NotAction; list the actions to deny");
         }
         if (!node.has("Action") && !node.has("NotAction")) {
             throw malformed(at, "a statement must have an Action or a NotAction");
@@ -213,7 +223,7 @@ public final class PolicyParser {
             }
         }
         if (node.has("Resource") && node.has("NotResource")) {
-            throw malformed(at, "a statement may have Resource or NotResource, not both");
+            throw malformed(at + "/NotResource", "a statement may have Resource or NotResource, not both");
         }
         List<String> resources = null;
         boolean notResource = node.has("NotResource");
@@ -355,8 +365,8 @@ public final class PolicyParser {
                 try {
                     ConditionClause.compile(op.getKey(), key.getKey(), values, variables);
                 } catch (InvalidConditionException e) {
-                    String where = e.valueIndex() < 0
-                            ? (e.getMessage().contains("operator") ? opAt : keyAt)
+                    String where = e.valueIndex() == InvalidConditionException.OPERATOR ? opAt
+                            : e.valueIndex() == InvalidConditionException.KEY ? keyAt
                             : pointer(keyAt, key.getValue(), e.valueIndex());
                     throw malformed(where, e.getMessage());
                 }

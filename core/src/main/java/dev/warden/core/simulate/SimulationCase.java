@@ -183,9 +183,6 @@ public record SimulationCase(AuthorizationRequest request, EvaluationInput input
             if (node.isTextual()) {
                 return CompiledPolicy.compile(PolicyParser.parse(node.textValue(), kind), name, type);
             }
-            if (!node.isObject()) {
-                throw new InvalidCaseException("invalid.case: " + name + ": a policy must be a JSON object");
-            }
             return CompiledPolicy.compile(PolicyParser.parse(node, kind), name, type);
         } catch (MalformedPolicyException e) {
             throw new InvalidCaseException("policy.errors: " + name + ": " + e.getMessage());

@@ -82,11 +82,13 @@ public final class ConditionClause {
         if (operator == ConditionOperator.NULL && (ifExists || qualifier != Qualifier.NONE)) {
             throw new InvalidConditionException("the Null operator takes neither IfExists nor a set operator", -1);
         }
-        if (keyText.isEmpty()) {
-            throw new InvalidConditionException("condition key must not be empty", -1);
+        int keyColon = keyText.indexOf(':');
+        if (keyColon <= 0 || keyColon == keyText.length() - 1) {
+            throw new InvalidConditionException("condition key '" + keyText
+                    + "' must have the form prefix:name, as in aws:SourceIp or s3:prefix", InvalidConditionException.KEY);
         }
         if (valueTexts.isEmpty()) {
-            throw new InvalidConditionException("condition key '" + keyText + "' has no values", -1);
+            throw new InvalidConditionException("condition key '" + keyText + "' has no values", InvalidConditionException.KEY);
         }
         ValueMatcher values = switch (operator.type()) {
             case STRING_EQUALS, STRING_EQUALS_IGNORE_CASE, STRING_LIKE, BOOL ->

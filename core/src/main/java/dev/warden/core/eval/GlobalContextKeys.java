@@ -1,0 +1,53 @@
+package dev.warden.core.eval;
+
+import dev.warden.spi.ContextValue;
+import dev.warden.spi.Principal;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The global condition keys AWS puts into every request, as far as they follow from the caller and the clock:
+ * {@code aws:CurrentTime}, {@code aws:EpochTime}, {@code aws:PrincipalArn} (a session's role ARN),
+ * {@code aws:PrincipalAccount}, {@code aws:PrincipalType} and, for IAM users, {@code aws:username}.
+ */
+public final class GlobalContextKeys {
+
+    private GlobalContextKeys() {
+    }
+
+    /** The keys for {@code caller} at {@code now}, by their AWS names. */
+    public static Map<String, ContextValue> of(Principal caller, Instant now) {
+        Map<String, ContextValue> keys = new LinkedHashMap<>();
+        Instant second = now.truncatedTo(ChronoUnit.SECONDS);
+        keys.put("aws:CurrentTime", ContextValue.of(DateTimeFormatter.ISO_INSTANT.format(second)));
+        keys.put("aws:EpochTime", ContextValue.of(Long.toString(second.getEpochSecond())));
+        if (!caller.isAuthenticated() || caller.kind() == Principal.Kind.SERVICE) {
+            return keys;
+        }
+        String arn = caller.arn();
+        if (caller.kind() == Principal.Kind.ASSUMED_ROLE) {
+            arn = "arn:" + caller.partition() + ":iam::" + caller.accountId() + ":role/" + caller.sessionRoleName();
+        }
+        keys.put("aws:PrincipalArn", ContextValue.of(arn));
+        if (caller.accountId() != null) {
+            keys.put("aws:PrincipalAccount", ContextValue.of(caller.accountId()));
+        }
+        String type = switch (caller.kind()) {
+            case ROOT -> "Account";
+            case USER -> "User";
+            case FEDERATED_USER -> "FederatedUser";
+            case ASSUMED_ROLE, ROLE -> "AssumedRole";
+            default -> null;
+        };
+        if (type != null) {
+            keys.put("aws:PrincipalType", ContextValue.of(type));
+        }
+        if (caller.kind() == Principal.Kind.USER) {
+            keys.put("aws:username", ContextValue.of(caller.name()));
+        }
+        return keys;
+    }
+}
