@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * AWS's policy evaluation logic, decision for decision, as the IAM User Guide documents it ("Policy evaluation
@@ -89,7 +90,7 @@ public final class Evaluator {
             boolean root = kind == Principal.Kind.ROOT;
             boolean iamPrincipal = !anonymous && !service;
             if (iamPrincipal && request.action().equalsIgnoreCase("sts:GetCallerIdentity")) {
-                return done(Outcome.ALLOWED, List.of(), "sts:GetCallerIdentity is allowed for every signed request");
+                return done(Outcome.ALLOWED, List.of(), () -> "sts:GetCallerIdentity is allowed for every signed request");
             }
             boolean hasBoundary = in.permissionsBoundary() != null && iamPrincipal && !root;
 
@@ -257,24 +258,33 @@ public final class Evaluator {
             if (endpoint != null && !endpoint.allows()) {
                 return implicitDeny(PolicyType.VPC_ENDPOINT);
             }
-            String action = request.action().toLowerCase(Locale.ROOT);
-            String[] arn = request.resource().split(":", 6);
-            if (arn.length == 6) {
-                if (MANAGED_POLICY_CHANGES.contains(action) && "aws".equals(arn[4]) && arn[5].startsWith("policy/")) {
-                    return done(Outcome.IMPLICITLY_DENIED, List.of(),
-                            Messages.because(request, "AWS managed policies cannot be changed"));
-                }
-                if (RESERVED_ROLE_CHANGES.contains(action) && arn[5].toLowerCase(Locale.ROOT).startsWith("role/aws-reserved/")) {
-                    return done(Outcome.IMPLICITLY_DENIED, List.of(),
-                            Messages.because(request, "roles under /aws-reserved/ are managed by the service"));
-                }
-                if (MANAGED_ALIAS_CHANGES.contains(action) && arn[5].toLowerCase(Locale.ROOT).startsWith("alias/aws/")) {
-                    return done(Outcome.IMPLICITLY_DENIED, List.of(),
-                            Messages.because(request, "aliases under alias/aws/ are managed by the service"));
+            String action = request.action();
+            if (action.regionMatches(true, 0, "iam:", 0, 4) || action.regionMatches(true, 0, "kms:", 0, 4)) {
+                String why = serviceRuleDenial(action.toLowerCase(Locale.ROOT), request.resource().split(":", 6));
+                if (why != null) {
+                    return done(Outcome.IMPLICITLY_DENIED, List.of(), () -> Messages.because(request, why));
                 }
             }
             List<StatementRef> refs = refs(grants);
-            return done(Outcome.ALLOWED, refs, Messages.allowed(refs));
+            return done(Outcome.ALLOWED, refs, () -> Messages.allowed(request, refs));
+        }
+
+        /** Why IAM or KMS refuses a change to something AWS manages, or {@code null}. */
+        private static String serviceRuleDenial(String action, String[] arn) {
+            if (arn.length != 6) {
+                return null;
+            }
+            String resource = arn[5].toLowerCase(Locale.ROOT);
+            if (MANAGED_POLICY_CHANGES.contains(action) && "aws".equals(arn[4]) && resource.startsWith("policy/")) {
+                return "AWS managed policies cannot be changed";
+            }
+            if (RESERVED_ROLE_CHANGES.contains(action) && resource.startsWith("role/aws-reserved/")) {
+                return "roles under /aws-reserved/ are managed by the service";
+            }
+            if (MANAGED_ALIAS_CHANGES.contains(action) && resource.startsWith("alias/aws/")) {
+                return "aliases under alias/aws/ are managed by the service";
+            }
+            return null;
         }
 
         private List<Scan> scanLevels(List<StatementIndex> levels) {
@@ -295,16 +305,16 @@ public final class Evaluator {
         }
 
         private Evaluation explicitDeny(Scan scan, PolicyType type) {
-            return done(Outcome.EXPLICITLY_DENIED, refs(scan.denyHits()), Messages.explicitDeny(request, type));
+            return done(Outcome.EXPLICITLY_DENIED, refs(scan.denyHits()), () -> Messages.explicitDeny(request, type));
         }
 
         private Evaluation implicitDeny(PolicyType type) {
-            return done(Outcome.IMPLICITLY_DENIED, List.of(), Messages.noAllow(request, type));
+            return done(Outcome.IMPLICITLY_DENIED, List.of(), () -> Messages.noAllow(request, type));
         }
 
-        private Evaluation done(Outcome outcome, List<StatementRef> refs, String reason) {
-            return new Evaluation(new Decision(outcome, refs, reason), sameAccount, identity, resource, boundary,
-                    session, scp, rcp, endpoint);
+        private Evaluation done(Outcome outcome, List<StatementRef> refs, Supplier<String> reason) {
+            return new Evaluation(Decision.withLazyReason(outcome, refs, reason), sameAccount, identity, resource,
+                    boundary, session, scp, rcp, endpoint);
         }
 
         private static List<Scan.Hit> hits(Scan scan, PrincipalMatch... matches) {

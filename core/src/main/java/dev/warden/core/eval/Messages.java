@@ -2,6 +2,7 @@ package dev.warden.core.eval;
 
 import dev.warden.spi.AuthorizationRequest;
 import dev.warden.spi.PolicyType;
+import dev.warden.spi.Principal;
 import dev.warden.spi.StatementRef;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,9 +29,11 @@ final class Messages {
         return notAuthorized(request) + " because " + why;
     }
 
-    static String allowed(List<StatementRef> grants) {
+    static String allowed(AuthorizationRequest request, List<StatementRef> grants) {
         if (grants.isEmpty()) {
-            return "Allowed";
+            return request.principal().kind() == Principal.Kind.ROOT
+                    ? "Allowed: the root user holds every permission of its account that nothing denies"
+                    : "Allowed";
         }
         return "Allowed by " + grants.stream().map(StatementRef::toString).collect(Collectors.joining(", "));
     }
