@@ -12,8 +12,13 @@ import java.util.Objects;
  * @param arn the principal's ARN, the service name for a service, or {@code "anonymous"}
  * @param kind what sort of principal this is
  * @param accountId the 12-digit account the principal belongs to, or {@code null} (services, anonymous callers)
+ * @param sessionIssuer for a session, the identity it was issued for: the role of an assumed-role session
+ *     ({@code arn:aws:iam::ID:role/NAME}), the IAM user who created a federated-user session; {@code null} when
+ *     this is no session or the issuer is unknown. A resource-based policy that names the issuer applies to the
+ *     session; a federated session whose issuer is unknown is never matched through a user's ARN, because its
+ *     name is chosen by whoever created it.
  */
-public record Principal(String arn, Kind kind, String accountId) {
+public record Principal(String arn, Kind kind, String accountId, String sessionIssuer) {
 
     /** The sorts of principal AWS distinguishes when it evaluates policies. */
     public enum Kind {
@@ -35,11 +40,30 @@ public record Principal(String arn, Kind kind, String accountId) {
         OTHER
     }
 
-    private static final Principal ANONYMOUS = new Principal("anonymous", Kind.ANONYMOUS, null);
+    private static final Principal ANONYMOUS = new Principal("anonymous", Kind.ANONYMOUS, null, null);
 
     public Principal {
         Objects.requireNonNull(arn, "arn");
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /** A principal that is no session (or whose issuer is not known). */
+    public Principal(String arn, Kind kind, String accountId) {
+        this(arn, kind, accountId, null);
+    }
+
+    /**
+     * A federated-user session ({@code arn:aws:sts::ID:federated-user/NAME}) created by the IAM user
+     * {@code parentUserArn}, as {@code GetFederationToken} creates them.
+     *
+     * @throws IllegalArgumentException if {@code sessionArn} is not a federated-user ARN
+     */
+    public static Principal federatedUser(String sessionArn, String parentUserArn) {
+        Principal session = of(sessionArn);
+        if (session.kind != Kind.FEDERATED_USER) {
+            throw new IllegalArgumentException("not a federated-user session ARN: '" + sessionArn + "'");
+        }
+        return new Principal(sessionArn, Kind.FEDERATED_USER, session.accountId, Objects.requireNonNull(parentUserArn));
     }
 
     /** The caller of an unsigned request. */
@@ -57,7 +81,7 @@ public record Principal(String arn, Kind kind, String accountId) {
         Objects.requireNonNull(arnOrService, "arnOrService");
         if (!arnOrService.startsWith("arn:")) {
             if (isServiceName(arnOrService)) {
-                return new Principal(arnOrService, Kind.SERVICE, null);
+                return new Principal(arnOrService, Kind.SERVICE, null, null);
             }
             throw new IllegalArgumentException(
                     "principal must be an ARN or a service principal name: '" + arnOrService + "'");
@@ -85,7 +109,12 @@ public record Principal(String arn, Kind kind, String accountId) {
                 kind = Kind.FEDERATED_USER;
             }
         }
-        return new Principal(arnOrService, kind, account);
+        String issuer = null;
+        if (kind == Kind.ASSUMED_ROLE) {
+            String role = resource.substring("assumed-role/".length(), resource.indexOf('/', "assumed-role/".length()));
+            issuer = "arn:" + parts[1] + ":iam::" + parts[4] + ":role/" + role;
+        }
+        return new Principal(arnOrService, kind, account, issuer);
     }
 
     private static boolean isServiceName(String name) {

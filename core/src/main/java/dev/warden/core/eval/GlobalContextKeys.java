@@ -27,10 +27,8 @@ public final class GlobalContextKeys {
         if (!caller.isAuthenticated() || caller.kind() == Principal.Kind.SERVICE) {
             return keys;
         }
-        String arn = caller.arn();
-        if (caller.kind() == Principal.Kind.ASSUMED_ROLE) {
-            arn = "arn:" + caller.partition() + ":iam::" + caller.accountId() + ":role/" + caller.sessionRoleName();
-        }
+        String arn = caller.kind() == Principal.Kind.ASSUMED_ROLE && caller.sessionIssuer() != null
+                ? caller.sessionIssuer() : caller.arn();
         keys.put("aws:PrincipalArn", ContextValue.of(arn));
         if (caller.accountId() != null) {
             keys.put("aws:PrincipalAccount", ContextValue.of(caller.accountId()));

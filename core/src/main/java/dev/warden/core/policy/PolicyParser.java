@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.warden.core.policy.condition.ConditionClause;
 import dev.warden.core.policy.condition.InvalidConditionException;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -48,6 +51,8 @@ public final class PolicyParser {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw jsonError(e);
+        } catch (NumberFormatException e) {
+            throw numberError(json);
         }
         if (root == null || root.isMissingNode()) {
             throw malformed("", "policy document is empty");
@@ -75,17 +80,8 @@ public final class PolicyParser {
     }
 
     private static MalformedPolicyException jsonError(JsonProcessingException e) {
-        String pointer = "";
-        if (e.getProcessor() instanceof JsonParser parser) {
-            JsonStreamContext context = parser.getParsingContext();
-            pointer = context.pathAsPointer().toString();
-            if (context.inObject() && context.getCurrentName() != null
-                    && !pointer.endsWith("/" + escape(context.getCurrentName()))) {
-                pointer = pointer + "/" + escape(context.getCurrentName());
-            }
-        }
-        JsonLocation location = e.getLocation();
-        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        String pointer = e.getProcessor() instanceof JsonParser parser ? pointer(parser) : "";
+        String where = where(e.getLocation());
         String message = e.getOriginalMessage();
         int newline = message.indexOf('\n');
         if (newline > 0) {
@@ -97,6 +93,46 @@ public final class PolicyParser {
             message = "invalid JSON: " + message;
         }
         return malformed(pointer, message + where);
+    }
+
+    /**
+     * Jackson throws a bare {@link NumberFormatException} for a number no {@code BigDecimal} can hold (an exponent
+     * beyond the int range, {@code 1e99999999999}); read the document again to say where it is.
+     */
+    private static MalformedPolicyException numberError(String json) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                    try {
+                        parser.getDecimalValue();
+                    } catch (NumberFormatException e) {
+                        String text = parser.getText();
+                        return malformed(pointer(parser), "invalid JSON: number "
+                                + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + " is out of range"
+                                + where(parser.currentTokenLocation()));
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            return jsonError(e);
+        } catch (IOException e) {
+            // reading a String does no I/O
+        }
+        return malformed("", "invalid JSON: a number is out of range");
+    }
+
+    private static String pointer(JsonParser parser) {
+        JsonStreamContext context = parser.getParsingContext();
+        String pointer = context.pathAsPointer().toString();
+        if (context.inObject() && context.getCurrentName() != null
+                && !pointer.endsWith("/" + escape(context.getCurrentName()))) {
+            pointer = pointer + "/" + escape(context.getCurrentName());
+        }
+        return pointer;
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private static Policy validate(JsonNode root, PolicyKind kind, String text) throws MalformedPolicyException {
@@ -235,7 +271,7 @@ public final class PolicyParser {
             }
             resources = strings(node.get(element), at + "/" + element, element);
             for (int i = 0; i < resources.size(); i++) {
-                checkResource(resources.get(i), pointer(at + "/" + element, node.get(element), i));
+                checkResource(resources.get(i), pointer(at + "/" + element, node.get(element), i), variables);
             }
         } else if (kind.shape() != PolicyKind.Shape.TRUST) {
             throw malformed(at, "a " + kind.description() + " statement must have a Resource or a NotResource");
@@ -331,14 +367,26 @@ public final class PolicyParser {
         }
     }
 
-    private static void checkResource(String resource, String at) throws MalformedPolicyException {
+    private static void checkResource(String resource, String at, boolean variables) throws MalformedPolicyException {
         if (ActionPattern.isAllStars(resource)) {
             return;
         }
-        String[] parts = resource.split(":", 6);
+        String[] parts = Template.splitArn(resource, variables);
         if (parts.length < 6 || !parts[0].equals("arn") || parts[1].isEmpty() || parts[2].isEmpty()) {
             throw malformed(at, "resource \"" + resource
                     + "\" must be \"*\" or an ARN: arn:partition:service:region:account:resource");
+        }
+        for (int p = 0; p < parts.length; p++) {
+            Template template;
+            try {
+                template = Template.compile(parts[p], true, variables, false);
+            } catch (IllegalArgumentException e) {
+                throw malformed(at, "resource \"" + resource + "\": " + e.getMessage());
+            }
+            if (p < 5 && template.hasVariables()) {
+                throw malformed(at, "resource \"" + resource + "\": a policy variable can only be used in the "
+                        + "resource part of an ARN, after the fifth colon");
+            }
         }
     }
 
@@ -393,7 +441,13 @@ public final class PolicyParser {
             return node.textValue();
         }
         if (node.isNumber()) {
-            return node.isBigDecimal() ? node.decimalValue().toPlainString() : node.asText();
+            if (node.isBigDecimal()) {
+                // Plain text for the numbers a condition can compare (at most 60 digits); the plain text of 1e999999999
+                // would be a billion characters, so far-out exponents keep their exponent form (and are no number).
+                BigDecimal value = node.decimalValue();
+                return value.precision() + Math.abs((long) value.scale()) <= 100 ? value.toPlainString() : value.toString();
+            }
+            return node.asText();
         }
         if (node.isBoolean()) {
             return node.asText();

@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * A compiled {@code Principal} or {@code NotPrincipal} element. Principal ARNs match exactly (AWS allows no
- * wildcards in them), except that a role's ARN also names the role's sessions and a user's ARN the user's
- * federated sessions. Unique ids ({@code AIDA...}) name principals that were deleted and match no one.
+ * wildcards in them), except that a role's ARN also names the role's sessions and a user's ARN the federated
+ * sessions that user created (known from the caller's {@link Principal#sessionIssuer()}, never from the session's
+ * self-chosen name). Unique ids ({@code AIDA...}) name principals that were deleted and match no one.
  */
 final class PrincipalPattern {
 
@@ -75,7 +76,8 @@ final class PrincipalPattern {
         if (arns.contains(arn) || federated.contains(arn) || canonicalUsers.contains(arn)) {
             return PrincipalMatch.DIRECT;
         }
-        if (caller.kind() == Principal.Kind.FEDERATED_USER && arns.contains(userBehindFederatedSession(caller))) {
+        if (caller.kind() == Principal.Kind.FEDERATED_USER && caller.sessionIssuer() != null
+                && arns.contains(caller.sessionIssuer())) {
             return PrincipalMatch.SESSION_USER;
         }
         if (caller.kind() == Principal.Kind.ASSUMED_ROLE && !roles.isEmpty()
@@ -121,11 +123,5 @@ final class PrincipalPattern {
     /** Whether the element names everyone. */
     boolean isWildcard() {
         return wildcard;
-    }
-
-    private static String userBehindFederatedSession(Principal session) {
-        String arn = session.arn();
-        String name = arn.substring(arn.indexOf(":federated-user/") + ":federated-user/".length());
-        return "arn:" + session.partition() + ":iam::" + session.accountId() + ":user/" + name;
     }
 }

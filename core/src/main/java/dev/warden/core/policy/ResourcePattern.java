@@ -40,7 +40,7 @@ final class ResourcePattern {
         if (ActionPattern.isAllStars(text)) {
             return new ResourcePattern(text, true, null, null, null, null, null);
         }
-        String[] parts = text.split(":", 6);
+        String[] parts = Template.splitArn(text, variables);
         return new ResourcePattern(text, false,
                 Template.compile(parts[1], true, variables, true),
                 parts[2],

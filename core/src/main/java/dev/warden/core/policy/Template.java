@@ -24,7 +24,6 @@ public final class Template {
     private final Part[] parts;
     /** The whole pattern when there are no variables; {@code null} otherwise. */
     private final int[] constant;
-    private final boolean hasWildcards;
 
     private Template(String source, boolean ignoreCase, Part[] parts) {
         this.source = source;
@@ -32,11 +31,6 @@ public final class Template {
         this.parts = parts;
         this.constant = parts.length == 1 && parts[0].variable == null ? parts[0].chars
                 : parts.length == 0 ? new int[0] : null;
-        boolean wild = false;
-        for (Part part : parts) {
-            wild |= part.chars != null && Glob.hasWildcard(part.chars);
-        }
-        this.hasWildcards = wild;
     }
 
     /**
@@ -81,6 +75,34 @@ public final class Template {
         return new Template(text, ignoreCase, parts.toArray(Part[]::new));
     }
 
+    /**
+     * Splits an ARN pattern at its colons into at most six parts, as {@code text.split(":", 6)} does, except that
+     * where {@code variables} is true a colon inside a policy variable ({@code ${aws:PrincipalAccount}}) does not
+     * split: every policy variable has a colon in its name, so a plain split would tear it in two.
+     */
+    public static String[] splitArn(String text, boolean variables) {
+        List<String> parts = new ArrayList<>(6);
+        int start = 0;
+        int i = 0;
+        while (i < text.length() && parts.size() < 5) {
+            char c = text.charAt(i);
+            if (variables && c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                int close = text.indexOf('}', i + 2);
+                if (close >= 0) {
+                    i = close + 1;
+                    continue;
+                }
+            }
+            if (c == ':') {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+            i++;
+        }
+        parts.add(text.substring(start));
+        return parts.toArray(String[]::new);
+    }
+
     private static Part variable(String inside) {
         int comma = inside.indexOf(',');
         String name = (comma < 0 ? inside : inside.substring(0, comma)).trim();
@@ -102,11 +124,6 @@ public final class Template {
     /** Whether the template holds a policy variable. */
     public boolean hasVariables() {
         return constant == null;
-    }
-
-    /** Whether the template holds a {@code *} or {@code ?} wildcard (outside variables). */
-    public boolean hasWildcards() {
-        return hasWildcards;
     }
 
     /** {@link #match} found a match. */
@@ -134,14 +151,6 @@ public final class Template {
     /** Whether this template matches all of {@code s}. */
     public boolean matches(String s, RequestView request) {
         return matches(s, 0, s.length(), request);
-    }
-
-    /**
-     * Whether every variable resolves for {@code request} (always true without variables). Where it is false,
-     * {@link #matches} is false.
-     */
-    public boolean resolves(RequestView request) {
-        return constant != null || resolve(request) != null;
     }
 
     /** The text with variables substituted (wildcards kept as written), or {@code null} if one has no value. */

@@ -22,7 +22,7 @@ final class ArnValues implements ValueMatcher {
         Template[][] parts = new Template[values.size()][];
         for (int i = 0; i < parts.length; i++) {
             String value = values.get(i);
-            String[] split = value.split(":", 6);
+            String[] split = Template.splitArn(value, variables);
             if (split.length < 6 || !split[0].equals("arn")) {
                 throw new InvalidConditionException("'" + value
                         + "' is not an ARN (arn:partition:service:region:account:resource, wildcards allowed)", i);

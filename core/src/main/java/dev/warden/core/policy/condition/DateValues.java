@@ -110,7 +110,7 @@ final class DateValues implements ValueMatcher {
                 i += 3;
                 if (i < n && s.charAt(i) == '.') {
                     int start = ++i;
-                    while (i < n && Character.isDigit(s.charAt(i))) {
+                    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
                         i++;
                     }
                     if (i == start) {

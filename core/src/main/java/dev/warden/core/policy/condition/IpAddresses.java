@@ -20,7 +20,7 @@ final class IpAddresses {
         while (octet < 4) {
             int start = i;
             int value = 0;
-            while (i < to && i - start < 3 && Character.isDigit(s.charAt(i))) {
+            while (i < to && i - start < 3 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
                 value = value * 10 + (s.charAt(i) - '0');
                 i++;
             }
@@ -67,7 +67,15 @@ final class IpAddresses {
         return out;
     }
 
-    /** Parses colon-separated groups (the last may be dotted IPv4) into out; returns bytes written or -1. */
+    /** The value of an ASCII hex digit, or -1 ({@link Character#digit} would also take full-width and other digits). */
+    private static int hexDigit(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
+    /**
+     * Parses colon-separated groups into out; returns bytes written or -1. The last group may be dotted IPv4, but
+     * only at the very end of the address (RFC 4291, 2.2: the IPv4 part is the low-order 32 bits).
+     */
     private static int fillGroups(String s, int from, int to, byte[] out, int at, int limit) {
         int i = from;
         int written = at;
@@ -79,7 +87,7 @@ final class IpAddresses {
             if (end == i) {
                 return -1;
             }
-            if (end == to && s.lastIndexOf('.', to - 1) >= i) {
+            if (end == to && to == s.length() && s.lastIndexOf('.', to - 1) >= i) {
                 byte[] v4 = parseV4(s, i, to);
                 if (v4 == null || written + 4 > limit) {
                     return -1;
@@ -92,7 +100,7 @@ final class IpAddresses {
             }
             int value = 0;
             for (int k = i; k < end; k++) {
-                int digit = Character.digit(s.charAt(k), 16);
+                int digit = hexDigit(s.charAt(k));
                 if (digit < 0) {
                     return -1;
                 }

@@ -47,7 +47,7 @@ final class IpValues implements ValueMatcher {
             return -1;
         }
         for (int i = 0; i < s.length(); i++) {
-            if (!Character.isDigit(s.charAt(i))) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return -1;
             }
         }
