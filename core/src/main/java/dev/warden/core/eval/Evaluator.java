@@ -80,7 +80,10 @@ public final class Evaluator {
             this.request = view.request();
             this.caller = request.principal();
             this.in = in;
-            this.sameAccount = caller.accountId() != null && caller.accountId().equals(request.resourceAccount());
+            // AWS managed policies (arn:aws:iam::aws:policy/...) carry "aws" where the account goes: they belong to
+            // no other account, every account reads and attaches them on its own identity-based policies.
+            String owner = request.resourceAccount();
+            this.sameAccount = caller.accountId() != null && (caller.accountId().equals(owner) || "aws".equals(owner));
         }
 
         Evaluation run() {
@@ -133,7 +136,8 @@ public final class Evaluator {
                 }
             }
             if (in.vpcEndpoint() != null) {
-                endpoint = Scan.of(in.vpcEndpoint(), view);
+                // An endpoint policy is resource-based: its statements apply only to the principals they name.
+                endpoint = Scan.ofResourcePolicy(in.vpcEndpoint(), view, hasBoundary);
                 if (endpoint.denies()) {
                     return explicitDeny(endpoint, PolicyType.VPC_ENDPOINT);
                 }
@@ -253,12 +257,16 @@ public final class Evaluator {
             return false;
         }
 
-        /** Rules AWS applies to particular services after the policies allowed. */
+        /** Rules AWS applies to particular services after the policies allowed (STS: root cannot assume roles). */
         private Evaluation finish(List<Scan.Hit> grants) {
             if (endpoint != null && !endpoint.allows()) {
                 return implicitDeny(PolicyType.VPC_ENDPOINT);
             }
             String action = request.action();
+            if (caller.kind() == Principal.Kind.ROOT && action.regionMatches(true, 0, "sts:AssumeRole", 0, 14)) {
+                return done(Outcome.IMPLICITLY_DENIED, List.of(),
+                        () -> Messages.because(request, "roles may not be assumed by root accounts"));
+            }
             if (action.regionMatches(true, 0, "iam:", 0, 4) || action.regionMatches(true, 0, "kms:", 0, 4)) {
                 String why = serviceRuleDenial(action.toLowerCase(Locale.ROOT), request.resource().split(":", 6));
                 if (why != null) {

@@ -1,14 +1,13 @@
 package dev.warden.core.simulate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.core.eval.Evaluation;
 import dev.warden.core.eval.Evaluator;
+import dev.warden.core.policy.StrictJson;
 import dev.warden.spi.PolicyType;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,11 +20,7 @@ import java.util.Map;
  */
 public final class BatchSimulation {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    private static final JsonMapper MAPPER = StrictJson.MAPPER;
 
     private final boolean explain;
 
@@ -63,6 +58,12 @@ public final class BatchSimulation {
             result.put("id", "line-" + lineNumber);
             result.putNull("decision");
             result.put("error", "invalid JSON: " + e.getOriginalMessage());
+            return result;
+        } catch (NumberFormatException e) {
+            // Jackson's BigDecimal reader throws this bare for a number such as 1e99999999999.
+            result.put("id", "line-" + lineNumber);
+            result.putNull("decision");
+            result.put("error", "invalid JSON: number out of range: " + e.getMessage());
             return result;
         }
         JsonNode id = node != null && node.isObject() && node.has("id") ? node.get("id") : null;

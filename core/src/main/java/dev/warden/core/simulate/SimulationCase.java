@@ -199,6 +199,11 @@ public record SimulationCase(AuthorizationRequest request, EvaluationInput input
         }
         List<CompiledPolicy> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
+            if (node.get(i).isNull()) {
+                // null stands for "no policy" only where a single policy goes; in a list it is no policy at all.
+                throw new InvalidCaseException("invalid.case: " + name + "[" + i
+                        + "]: must be a policy (an object, or a string holding one), not null");
+            }
             out.add(policy(node.get(i), name + "[" + i + "]", kind, type));
         }
         return out;
