@@ -1,7 +1,6 @@
 package dev.warden.spi;
 
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +71,7 @@ public record AuthorizationRequest(
                 throw new IllegalArgumentException("context key given twice (keys are case-insensitive): " + key);
             }
         }
-        return Collections.unmodifiableMap(lower);
+        return Map.copyOf(lower);
     }
 
     /** Builds an {@link AuthorizationRequest} key by key. */

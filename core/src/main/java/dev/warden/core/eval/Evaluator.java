@@ -52,12 +52,18 @@ public final class Evaluator {
 
     /** Decides {@code request} under the policies of {@code input}. */
     public static Decision decide(AuthorizationRequest request, EvaluationInput input) {
-        return evaluate(request, input).decision();
+        return new Run(new RequestView(request), input, false).run();
     }
 
-    /** Decides {@code request} and keeps what each kind of policy said, for explanations. */
+    /**
+     * Decides {@code request} and keeps what each kind of policy said, for explanations. Where {@link #decide}
+     * cites the first allowing statement of each kind of policy, this looks at (and cites) every one.
+     */
     public static Evaluation evaluate(AuthorizationRequest request, EvaluationInput input) {
-        return new Run(new RequestView(request), input).run();
+        Run run = new Run(new RequestView(request), input, true);
+        Decision decision = run.run();
+        return new Evaluation(decision, run.sameAccount, run.identity, run.resource, run.boundary, run.session,
+                run.scp, run.rcp, run.endpoint);
     }
 
     /** One evaluation: the scans of each policy group, then the decision. */
@@ -67,6 +73,7 @@ public final class Evaluator {
         private final Principal caller;
         private final EvaluationInput in;
         private final boolean sameAccount;
+        private final boolean complete;
         private List<Scan> scp;
         private List<Scan> rcp;
         private Scan resource;
@@ -75,8 +82,9 @@ public final class Evaluator {
         private Scan session;
         private Scan endpoint;
 
-        Run(RequestView view, EvaluationInput in) {
+        Run(RequestView view, EvaluationInput in, boolean complete) {
             this.view = view;
+            this.complete = complete;
             this.request = view.request();
             this.caller = request.principal();
             this.in = in;
@@ -86,27 +94,27 @@ public final class Evaluator {
             this.sameAccount = caller.accountId() != null && (caller.accountId().equals(owner) || "aws".equals(owner));
         }
 
-        Evaluation run() {
+        Decision run() {
             Principal.Kind kind = caller.kind();
             boolean anonymous = kind == Principal.Kind.ANONYMOUS;
             boolean service = kind == Principal.Kind.SERVICE;
             boolean root = kind == Principal.Kind.ROOT;
             boolean iamPrincipal = !anonymous && !service;
-            if (iamPrincipal && request.action().equalsIgnoreCase("sts:GetCallerIdentity")) {
-                return done(Outcome.ALLOWED, List.of(), () -> "sts:GetCallerIdentity is allowed for every signed request");
+            if (iamPrincipal && serviceIs("sts") && request.action().equalsIgnoreCase("sts:GetCallerIdentity")) {
+                return decision(Outcome.ALLOWED, List.of(), () -> "sts:GetCallerIdentity is allowed for every signed request");
             }
             boolean hasBoundary = in.permissionsBoundary() != null && iamPrincipal && !root;
 
             if (in.serviceControlLevels() != null && iamPrincipal) {
                 scp = scanLevels(in.serviceControlLevels());
-                Evaluation denied = firstDeny(scp, PolicyType.SERVICE_CONTROL);
+                Decision denied = firstDeny(scp, PolicyType.SERVICE_CONTROL);
                 if (denied != null) {
                     return denied;
                 }
             }
             if (in.resourceControlLevels() != null) {
                 rcp = scanLevels(in.resourceControlLevels());
-                Evaluation denied = firstDeny(rcp, PolicyType.RESOURCE_CONTROL);
+                Decision denied = firstDeny(rcp, PolicyType.RESOURCE_CONTROL);
                 if (denied != null) {
                     return denied;
                 }
@@ -118,18 +126,18 @@ public final class Evaluator {
                 }
             }
             if (iamPrincipal && !root) {
-                identity = in.identity() == null ? new Scan() : Scan.of(in.identity(), view);
+                identity = in.identity() == null ? new Scan() : Scan.of(in.identity(), view, complete);
                 if (identity.denies()) {
                     return explicitDeny(identity, PolicyType.IDENTITY);
                 }
                 if (hasBoundary) {
-                    boundary = Scan.of(in.permissionsBoundary(), view);
+                    boundary = Scan.of(in.permissionsBoundary(), view, complete);
                     if (boundary.denies()) {
                         return explicitDeny(boundary, PolicyType.PERMISSIONS_BOUNDARY);
                     }
                 }
                 if (in.session() != null) {
-                    session = Scan.of(in.session(), view);
+                    session = Scan.of(in.session(), view, complete);
                     if (session.denies()) {
                         return explicitDeny(session, PolicyType.SESSION);
                     }
@@ -146,15 +154,18 @@ public final class Evaluator {
         }
 
         /** Anonymous callers and service principals: only a resource-based policy that names them grants. */
-        private Evaluation grantToOthers() {
-            List<Scan.Hit> grants = resource == null ? List.of() : hits(resource, PrincipalMatch.DIRECT);
+        private Decision grantToOthers() {
+            List<StatementRef> grants = new ArrayList<>(2);
+            if (resource != null) {
+                resource.addAllowRefs(grants, PrincipalMatch.DIRECT);
+            }
             if (grants.isEmpty()) {
                 return implicitDeny(PolicyType.RESOURCE);
             }
             return finish(grants);
         }
 
-        private Evaluation grantToIamPrincipal(boolean root) {
+        private Decision grantToIamPrincipal(boolean root) {
             if (scp != null) {
                 for (Scan level : scp) {
                     if (!level.allows()) {
@@ -163,15 +174,15 @@ public final class Evaluator {
                 }
             }
             boolean identityAllows = root || identity.allows();
-            List<Scan.Hit> grants = new ArrayList<>();
+            List<StatementRef> grants = new ArrayList<>(4);
             if (sameAccount) {
                 boolean trusted = !requiresExplicitTrust() || (resource != null && resource.allowsAs(PrincipalMatch.ACCOUNT));
                 if (identityAllows && trusted && identity != null) {
-                    grants.addAll(identity.allowHits());
+                    identity.addAllowRefs(grants);
                 }
                 if (resource != null) {
-                    grants.addAll(hits(resource, PrincipalMatch.DIRECT, PrincipalMatch.SESSION_ROLE,
-                            PrincipalMatch.SESSION_USER));
+                    resource.addAllowRefs(grants, PrincipalMatch.DIRECT, PrincipalMatch.SESSION_ROLE,
+                            PrincipalMatch.SESSION_USER);
                 }
                 if (grants.isEmpty() && !(root && trusted)) {
                     return implicitDeny(identityAllows ? PolicyType.RESOURCE : PolicyType.IDENTITY);
@@ -184,23 +195,25 @@ public final class Evaluator {
                     return implicitDeny(PolicyType.RESOURCE);
                 }
                 if (identity != null) {
-                    grants.addAll(identity.allowHits());
+                    identity.addAllowRefs(grants);
                 }
-                grants.addAll(resource.allowHits());
+                resource.addAllowRefs(grants);
             }
             if (boundary != null && !boundary.allows()) {
-                List<Scan.Hit> bypass = sameAccount ? boundaryBypass() : List.of();
+                List<StatementRef> bypass = sameAccount ? boundaryBypass() : List.of();
                 if (bypass.isEmpty()) {
                     return implicitDeny(PolicyType.PERMISSIONS_BOUNDARY);
                 }
                 grants = bypass;
             }
             if (session != null && !session.allows()) {
-                List<Scan.Hit> toSession = new ArrayList<>();
+                // A same-account grant to this very session is in addition to the session policy (AWS, "Session
+                // policies"); such a statement names the caller DIRECT, so it survived the boundary above.
+                List<StatementRef> toSession = new ArrayList<>(1);
                 if (sameAccount && resource != null) {
-                    for (Scan.Hit hit : resource.allowHits()) {
-                        if (grants.contains(hit) && hit.statement().namesPrincipalExactly(caller.arn())) {
-                            toSession.add(hit);
+                    for (int i = 0; i < resource.allowCount(); i++) {
+                        if (resource.allow(i).namesPrincipalExactly(caller.arn())) {
+                            toSession.add(resource.allow(i).ref());
                         }
                     }
                 }
@@ -216,20 +229,20 @@ public final class Evaluator {
          * Same-account resource-based grants that an implicit deny in a boundary does not cap: those naming the
          * user or session itself (a role's ARN names its sessions only through the boundary).
          */
-        private List<Scan.Hit> boundaryBypass() {
+        private List<StatementRef> boundaryBypass() {
+            List<StatementRef> out = new ArrayList<>(1);
             if (resource == null) {
-                return List.of();
+                return out;
             }
-            List<Scan.Hit> out = new ArrayList<>();
-            for (Scan.Hit hit : resource.allowHits()) {
-                if (hit.match() != PrincipalMatch.DIRECT) {
+            for (int i = 0; i < resource.allowCount(); i++) {
+                if (resource.allowMatch(i) != PrincipalMatch.DIRECT) {
                     continue;
                 }
                 switch (caller.kind()) {
-                    case USER, ASSUMED_ROLE, FEDERATED_USER -> out.add(hit);
+                    case USER, ASSUMED_ROLE, FEDERATED_USER -> out.add(resource.allow(i).ref());
                     case ROLE -> {
-                        if (hit.statement().namesEveryone()) {
-                            out.add(hit);
+                        if (resource.allow(i).namesEveryone()) {
+                            out.add(resource.allow(i).ref());
                         }
                     }
                     default -> {
@@ -241,11 +254,10 @@ public final class Evaluator {
 
         /** STS on a role with a trust policy, and KMS on a key, count identity-based policies only if trusted. */
         private boolean requiresExplicitTrust() {
-            String action = request.action();
-            if (action.regionMatches(true, 0, "sts:", 0, 4)) {
+            if (serviceIs("sts")) {
                 return in.resource() != null;
             }
-            if (action.regionMatches(true, 0, "kms:", 0, 4)) {
+            if (serviceIs("kms")) {
                 String r = request.resource();
                 int colons = 0;
                 int i = 0;
@@ -258,23 +270,29 @@ public final class Evaluator {
         }
 
         /** Rules AWS applies to particular services after the policies allowed (STS: root cannot assume roles). */
-        private Evaluation finish(List<Scan.Hit> grants) {
+        private Decision finish(List<StatementRef> grants) {
             if (endpoint != null && !endpoint.allows()) {
                 return implicitDeny(PolicyType.VPC_ENDPOINT);
             }
             String action = request.action();
             if (caller.kind() == Principal.Kind.ROOT && action.regionMatches(true, 0, "sts:AssumeRole", 0, 14)) {
-                return done(Outcome.IMPLICITLY_DENIED, List.of(),
+                return decision(Outcome.IMPLICITLY_DENIED, List.of(),
                         () -> Messages.because(request, "roles may not be assumed by root accounts"));
             }
-            if (action.regionMatches(true, 0, "iam:", 0, 4) || action.regionMatches(true, 0, "kms:", 0, 4)) {
+            if (serviceIs("iam") || serviceIs("kms")) {
                 String why = serviceRuleDenial(action.toLowerCase(Locale.ROOT), request.resource().split(":", 6));
                 if (why != null) {
-                    return done(Outcome.IMPLICITLY_DENIED, List.of(), () -> Messages.because(request, why));
+                    return decision(Outcome.IMPLICITLY_DENIED, List.of(), () -> Messages.because(request, why));
                 }
             }
-            List<StatementRef> refs = refs(grants);
-            return done(Outcome.ALLOWED, refs, () -> Messages.allowed(request, refs));
+            List<StatementRef> refs = List.copyOf(grants);
+            return decision(Outcome.ALLOWED, refs, () -> Messages.allowed(request, refs));
+        }
+
+        /** Whether the action's service prefix is the three-letter {@code prefix} (any case). */
+        private boolean serviceIs(String prefix) {
+            String action = request.action();
+            return action.length() > 4 && action.charAt(3) == ':' && action.regionMatches(true, 0, prefix, 0, 3);
         }
 
         /** Why IAM or KMS refuses a change to something AWS manages, or {@code null}. */
@@ -298,12 +316,12 @@ public final class Evaluator {
         private List<Scan> scanLevels(List<StatementIndex> levels) {
             List<Scan> scans = new ArrayList<>(levels.size());
             for (StatementIndex level : levels) {
-                scans.add(Scan.of(level, view));
+                scans.add(Scan.of(level, view, complete));
             }
             return scans;
         }
 
-        private Evaluation firstDeny(List<Scan> levels, PolicyType type) {
+        private Decision firstDeny(List<Scan> levels, PolicyType type) {
             for (Scan level : levels) {
                 if (level.denies()) {
                     return explicitDeny(level, type);
@@ -312,38 +330,16 @@ public final class Evaluator {
             return null;
         }
 
-        private Evaluation explicitDeny(Scan scan, PolicyType type) {
-            return done(Outcome.EXPLICITLY_DENIED, refs(scan.denyHits()), () -> Messages.explicitDeny(request, type));
+        private Decision explicitDeny(Scan scan, PolicyType type) {
+            return decision(Outcome.EXPLICITLY_DENIED, List.of(scan.denyRefs()), () -> Messages.explicitDeny(request, type));
         }
 
-        private Evaluation implicitDeny(PolicyType type) {
-            return done(Outcome.IMPLICITLY_DENIED, List.of(), () -> Messages.noAllow(request, type));
+        private Decision implicitDeny(PolicyType type) {
+            return decision(Outcome.IMPLICITLY_DENIED, List.of(), () -> Messages.noAllow(request, type));
         }
 
-        private Evaluation done(Outcome outcome, List<StatementRef> refs, Supplier<String> reason) {
-            return new Evaluation(Decision.withLazyReason(outcome, refs, reason), sameAccount, identity, resource,
-                    boundary, session, scp, rcp, endpoint);
-        }
-
-        private static List<Scan.Hit> hits(Scan scan, PrincipalMatch... matches) {
-            List<Scan.Hit> out = new ArrayList<>();
-            for (Scan.Hit hit : scan.allowHits()) {
-                for (PrincipalMatch match : matches) {
-                    if (hit.match() == match) {
-                        out.add(hit);
-                        break;
-                    }
-                }
-            }
-            return out;
-        }
-
-        private static List<StatementRef> refs(List<Scan.Hit> hits) {
-            List<StatementRef> refs = new ArrayList<>(hits.size());
-            for (Scan.Hit hit : hits) {
-                refs.add(hit.statement().ref());
-            }
-            return refs;
+        private static Decision decision(Outcome outcome, List<StatementRef> refs, Supplier<String> reason) {
+            return Decision.withLazyReason(outcome, refs, reason);
         }
     }
 }

@@ -3,12 +3,11 @@ package dev.warden.core.policy;
 import dev.warden.spi.AuthorizationRequest;
 import dev.warden.spi.ContextValue;
 import dev.warden.spi.Principal;
-import java.util.function.Function;
 
 /**
  * One {@link AuthorizationRequest} prepared for matching: the action split at its colon, the resource ARN split
  * into its six parts, context keys looked up by lower-case name. Built once per evaluation and read by every
- * statement; not thread-safe (it memoizes parsed values), never shared between requests.
+ * statement. Immutable.
  */
 public final class RequestView {
 
@@ -20,10 +19,6 @@ public final class RequestView {
     private final int c3;
     private final int c4;
     private final int c5;
-
-    private String memoKey;
-    private Function<String, Object> memoParser;
-    private Object memoValue;
 
     public RequestView(AuthorizationRequest request) {
         this.request = request;
@@ -104,20 +99,5 @@ public final class RequestView {
     String variable(String lowerCaseKey) {
         ContextValue value = request.context().get(lowerCaseKey);
         return value == null || value.multivalued() ? null : value.values().get(0);
-    }
-
-    /**
-     * A value parsed from {@code text} by a condition operator, memoized for the next clause that parses the same
-     * text the same way (an IP range check and a date check each parse the request value once per request).
-     */
-    public Object memo(String text, Function<String, Object> parser) {
-        if (parser == memoParser && text.equals(memoKey)) {
-            return memoValue;
-        }
-        Object value = parser.apply(text);
-        memoKey = text;
-        memoParser = parser;
-        memoValue = value;
-        return value;
     }
 }

@@ -59,8 +59,8 @@ final class ResourcePattern {
         String r = request.resource();
         int c2 = request.colon(2);
         int c3 = request.colon(3);
-        boolean serviceMatches = service.equals("*") || (service.length() == c3 - c2 - 1
-                && r.regionMatches(true, c2 + 1, service, 0, service.length()));
+        boolean serviceMatches = "*".equals(service) || (service.length() == c3 - c2 - 1
+                && (r.startsWith(service, c2 + 1) || r.regionMatches(true, c2 + 1, service, 0, service.length())));
         return serviceMatches
                 && resource.matches(r, request.colon(5) + 1, r.length(), request)
                 && account.matches(r, request.colon(4) + 1, request.colon(5), request)

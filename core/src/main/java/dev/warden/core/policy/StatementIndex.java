@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The statements of some policies of one kind (all identity-based policies of a principal, one level of SCPs,
- * ...), indexed so that a request looks only at statements that can cover its action. Statements are first
+ * ...), indexed so that a request looks only at statements that can cover its action, denies first. Statements are first
  * grouped by service prefix; the statements covering a given action are then computed once and cached, so a warm
  * lookup costs one hash probe however many policies are loaded. Thread-safe.
  */
@@ -73,7 +73,11 @@ public final class StatementIndex {
         return policies;
     }
 
-    /** The statements whose {@code Action}/{@code NotAction} covers {@code action}, in policy order. */
+    /**
+     * The statements whose {@code Action}/{@code NotAction} covers {@code action}: the Deny statements first, then
+     * the Allow statements, each in policy order. Denies come first so that a decision, which needs every
+     * applicable deny but only one applicable allow, can stop at the first allow that applies.
+     */
     public CompiledStatement[] covering(String action) {
         CompiledStatement[] cached = byAction.get(action);
         if (cached != null) {
@@ -84,13 +88,15 @@ public final class StatementIndex {
         if (candidates == null) {
             candidates = anyService;
         }
-        List<CompiledStatement> covering = new ArrayList<>(candidates.length);
+        List<CompiledStatement> denies = new ArrayList<>();
+        List<CompiledStatement> allows = new ArrayList<>();
         for (CompiledStatement statement : candidates) {
             if (statement.coversAction(action, colon)) {
-                covering.add(statement);
+                (statement.isDeny() ? denies : allows).add(statement);
             }
         }
-        CompiledStatement[] result = covering.toArray(NONE);
+        denies.addAll(allows);
+        CompiledStatement[] result = denies.toArray(NONE);
         if (byAction.size() < MAX_CACHED_ACTIONS) {
             byAction.putIfAbsent(action, result);
         }

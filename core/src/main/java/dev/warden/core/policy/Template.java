@@ -24,13 +24,41 @@ public final class Template {
     private final Part[] parts;
     /** The whole pattern when there are no variables; {@code null} otherwise. */
     private final int[] constant;
+    /** How a constant pattern matches: most are one of the cheap shapes (any text, a literal, a literal prefix). */
+    private final Shape shape;
+    /** The literal of an {@link Shape#EXACT} or {@link Shape#PREFIX} pattern (lower case when ignoring case). */
+    private final String literal;
+
+    private enum Shape { ANY, EXACT, PREFIX, GENERAL }
 
     private Template(String source, boolean ignoreCase, Part[] parts) {
         this.source = source;
         this.ignoreCase = ignoreCase;
         this.parts = parts;
-        this.constant = parts.length == 1 && parts[0].variable == null ? parts[0].chars
-                : parts.length == 0 ? new int[0] : null;
+        this.constant = parts.length == 1 && parts[0].variable == null ? parts[0].chars : null;
+        int[] c = constant == null ? new int[] {Glob.ANY_CHAR} : constant;
+        int firstWildcard = 0;
+        while (firstWildcard < c.length && c[firstWildcard] >= 0) {
+            firstWildcard++;
+        }
+        boolean allStars = c.length > 0;
+        for (int x : c) {
+            allStars &= x == Glob.STAR;
+        }
+        StringBuilder text = new StringBuilder(firstWildcard);
+        for (int i = 0; i < firstWildcard; i++) {
+            text.append((char) c[i]);
+        }
+        this.literal = text.toString();
+        if (allStars) {
+            this.shape = Shape.ANY;
+        } else if (firstWildcard == c.length) {
+            this.shape = Shape.EXACT;
+        } else if (firstWildcard == c.length - 1 && c[firstWildcard] == Glob.STAR) {
+            this.shape = Shape.PREFIX;
+        } else {
+            this.shape = Shape.GENERAL;
+        }
     }
 
     /**
@@ -135,7 +163,10 @@ public final class Template {
 
     /** Matches all of {@code s}: {@link #MATCH}, {@link #NO_MATCH}, or {@link #UNRESOLVED}. */
     public int match(String s, RequestView request) {
-        int[] pattern = constant != null ? constant : resolve(request);
+        if (constant != null) {
+            return matchesConstant(s, 0, s.length()) ? MATCH : NO_MATCH;
+        }
+        int[] pattern = resolve(request);
         if (pattern == null) {
             return UNRESOLVED;
         }
@@ -144,8 +175,35 @@ public final class Template {
 
     /** Whether this template matches {@code s[from, to)}; a variable without value matches nothing. */
     public boolean matches(String s, int from, int to, RequestView request) {
-        int[] pattern = constant != null ? constant : resolve(request);
+        if (constant != null) {
+            return matchesConstant(s, from, to);
+        }
+        int[] pattern = resolve(request);
         return pattern != null && Glob.matches(pattern, s, from, to, ignoreCase);
+    }
+
+    private boolean matchesConstant(String s, int from, int to) {
+        return switch (shape) {
+            case ANY -> true;
+            case EXACT -> to - from == literal.length() && startsWithLiteral(s, from);
+            case PREFIX -> to - from >= literal.length() && startsWithLiteral(s, from);
+            case GENERAL -> Glob.matches(constant, s, from, to, ignoreCase);
+        };
+    }
+
+    private boolean startsWithLiteral(String s, int from) {
+        if (s.startsWith(literal, from)) {
+            return true;
+        }
+        if (!ignoreCase) {
+            return false;
+        }
+        for (int i = 0; i < literal.length(); i++) {
+            if (Glob.lower(s.charAt(from + i)) != literal.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether this template matches all of {@code s}. */

@@ -3,8 +3,6 @@ package dev.warden.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** A request prepared for matching: the action's colon, the resource's ARN parts, context keys and variables. */
@@ -41,32 +39,5 @@ class RequestViewTest {
         assertThat(r.variable("aws:tagkeys")).isNull();
         assertThat(r.variable("aws:userid")).isNull();
         assertThat(r.context("aws:tagkeys").values()).containsExactly("a");
-    }
-
-    @Test
-    void memoParsesEachTextOnceForTheSameParser() {
-        RequestView r = PolicyJson.request("s3:GetObject", "*");
-        AtomicInteger calls = new AtomicInteger();
-        Function<String, Object> parser = s -> {
-            calls.incrementAndGet();
-            return s.length();
-        };
-
-        assertThat(r.memo("abc", parser)).isEqualTo(3);
-        assertThat(r.memo("abc", parser)).isEqualTo(3);
-        assertThat(calls).hasValue(1);
-        assertThat(r.memo("abcd", parser)).isEqualTo(4);
-        assertThat(calls).hasValue(2);
-    }
-
-    @Test
-    void memoDoesNotConfuseTwoParsersOfTheSameText() {
-        RequestView r = PolicyJson.request("s3:GetObject", "*");
-        Function<String, Object> length = String::length;
-        Function<String, Object> upper = s -> s.toUpperCase();
-
-        assertThat(r.memo("abc", length)).isEqualTo(3);
-        assertThat(r.memo("abc", upper)).isEqualTo("ABC");
-        assertThat(r.memo("abc", length)).isEqualTo(3);
     }
 }

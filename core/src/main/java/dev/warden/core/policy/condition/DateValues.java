@@ -4,7 +4,6 @@ import dev.warden.core.policy.RequestView;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Policy values of the {@code Date...} operators. A date is epoch seconds ({@code 1700000000}, as
@@ -15,7 +14,7 @@ import java.util.function.Function;
  */
 final class DateValues implements ValueMatcher {
 
-    private static final Function<String, Object> PARSER = DateValues::parseMillis;
+    private static final LastParsed<Long> REQUEST_VALUES = new LastParsed<>(DateValues::parseMillis);
 
     private final long[] millis;
     private final ConditionOperator.Comparison comparison;
@@ -40,7 +39,7 @@ final class DateValues implements ValueMatcher {
 
     @Override
     public int compare(int i, String requestValue, RequestView request) {
-        Long value = (Long) request.memo(requestValue, PARSER);
+        Long value = REQUEST_VALUES.parse(requestValue);
         if (value == null) {
             return INCOMPARABLE;
         }

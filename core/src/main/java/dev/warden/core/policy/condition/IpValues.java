@@ -2,7 +2,6 @@ package dev.warden.core.policy.condition;
 
 import dev.warden.core.policy.RequestView;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Policy values of {@code IpAddress} and {@code NotIpAddress}: IPv4 or IPv6 CIDR blocks, or single addresses. An
@@ -11,7 +10,7 @@ import java.util.function.Function;
  */
 final class IpValues implements ValueMatcher {
 
-    private static final Function<String, Object> PARSER = IpAddresses::parse;
+    private static final LastParsed<byte[]> REQUEST_VALUES = new LastParsed<>(IpAddresses::parse);
 
     private final byte[][] networks;
     private final int[] prefixes;
@@ -57,7 +56,7 @@ final class IpValues implements ValueMatcher {
 
     @Override
     public int compare(int i, String requestValue, RequestView request) {
-        byte[] address = (byte[]) request.memo(requestValue, PARSER);
+        byte[] address = REQUEST_VALUES.parse(requestValue);
         if (address == null) {
             return INCOMPARABLE;
         }

@@ -3,7 +3,6 @@ package dev.warden.core.policy.condition;
 import dev.warden.core.policy.RequestView;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Policy values of the {@code Numeric...} operators. Numbers are integers or decimals ({@code 3600},
@@ -11,7 +10,7 @@ import java.util.function.Function;
  */
 final class NumericValues implements ValueMatcher {
 
-    private static final Function<String, Object> PARSER = NumericValues::parse;
+    private static final LastParsed<BigDecimal> REQUEST_VALUES = new LastParsed<>(NumericValues::parse);
 
     private final BigDecimal[] numbers;
     private final ConditionOperator.Comparison comparison;
@@ -59,7 +58,7 @@ final class NumericValues implements ValueMatcher {
 
     @Override
     public int compare(int i, String requestValue, RequestView request) {
-        BigDecimal value = (BigDecimal) request.memo(requestValue, PARSER);
+        BigDecimal value = REQUEST_VALUES.parse(requestValue);
         if (value == null) {
             return INCOMPARABLE;
         }
