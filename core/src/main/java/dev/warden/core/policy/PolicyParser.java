@@ -39,6 +39,14 @@ public final class PolicyParser {
 
     /** Parses and validates {@code json} as a policy of {@code kind}. */
     public static Policy parse(String json, PolicyKind kind) throws MalformedPolicyException {
+        return parse(json, kind, null);
+    }
+
+    /**
+     * Parses and validates {@code json}, and hands over the resource patterns and condition clauses that validation
+     * compiled (one entry per statement, in order) so that compiling the policy need not compile them again.
+     */
+    static Policy parse(String json, PolicyKind kind, List<Precompiled> compiled) throws MalformedPolicyException {
         checkSize(json, kind);
         JsonNode root;
         try {
@@ -51,7 +59,7 @@ public final class PolicyParser {
         if (root == null || root.isMissingNode()) {
             throw malformed("", "policy document is empty");
         }
-        return validate(root, kind, json);
+        return validate(root, kind, json, compiled);
     }
 
     /**
@@ -61,7 +69,7 @@ public final class PolicyParser {
     public static Policy parse(JsonNode document, PolicyKind kind) throws MalformedPolicyException {
         String text = document.toString();
         checkSize(text, kind);
-        return validate(document, kind, text);
+        return validate(document, kind, text, null);
     }
 
     private static void checkSize(String json, PolicyKind kind) throws MalformedPolicyException {
@@ -129,7 +137,8 @@ public final class PolicyParser {
         return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
-    private static Policy validate(JsonNode root, PolicyKind kind, String text) throws MalformedPolicyException {
+    private static Policy validate(JsonNode root, PolicyKind kind, String text, List<Precompiled> compiled)
+            throws MalformedPolicyException {
         if (!root.isObject()) {
             throw malformed("", "a policy must be a JSON object, not " + typeName(root));
         }
@@ -160,13 +169,13 @@ public final class PolicyParser {
         boolean variables = Policy.VERSION_2012.equals(version);
         List<Statement> statements = new ArrayList<>();
         if (statementNode.isObject()) {
-            statements.add(statement(statementNode, 0, "/Statement", kind, variables));
+            statements.add(statement(statementNode, 0, "/Statement", kind, variables, compiled));
         } else if (statementNode.isArray()) {
             if (statementNode.isEmpty()) {
                 throw malformed("/Statement", "Statement must hold at least one statement");
             }
             for (int i = 0; i < statementNode.size(); i++) {
-                statements.add(statement(statementNode.get(i), i, "/Statement/" + i, kind, variables));
+                statements.add(statement(statementNode.get(i), i, "/Statement/" + i, kind, variables, compiled));
             }
         } else {
             throw malformed("/Statement", "Statement must be an object or an array of objects, not " + typeName(statementNode));
@@ -185,8 +194,8 @@ public final class PolicyParser {
         }
     }
 
-    private static Statement statement(JsonNode node, int index, String at, PolicyKind kind, boolean variables)
-            throws MalformedPolicyException {
+    private static Statement statement(JsonNode node, int index, String at, PolicyKind kind, boolean variables,
+                                       List<Precompiled> compiled) throws MalformedPolicyException {
         if (!node.isObject()) {
             throw malformed(at, "a statement must be a JSON object, not " + typeName(node));
         }
@@ -256,6 +265,7 @@ public final class PolicyParser {
             throw malformed(at + "/NotResource", "a statement may have Resource or NotResource, not both");
         }
         List<String> resources = null;
+        List<ResourcePattern> patterns = new ArrayList<>();
         boolean notResource = node.has("NotResource");
         if (node.has("Resource") || notResource) {
             String element = notResource ? "NotResource" : "Resource";
@@ -265,12 +275,17 @@ public final class PolicyParser {
             }
             resources = strings(node.get(element), at + "/" + element, element);
             for (int i = 0; i < resources.size(); i++) {
-                checkResource(resources.get(i), pointer(at + "/" + element, node.get(element), i), variables);
+                patterns.add(resource(resources.get(i), pointer(at + "/" + element, node.get(element), i), variables));
             }
         } else if (kind.shape() != PolicyKind.Shape.TRUST) {
             throw malformed(at, "a " + kind.description() + " statement must have a Resource or a NotResource");
         }
-        List<Statement.Condition> conditions = conditions(node.get("Condition"), at + "/Condition", variables);
+        List<ConditionClause> clauses = new ArrayList<>();
+        List<Statement.Condition> conditions = conditions(node.get("Condition"), at + "/Condition", variables, clauses);
+        if (compiled != null) {
+            compiled.add(new Precompiled(resources == null ? null : patterns.toArray(ResourcePattern[]::new),
+                    clauses.toArray(ConditionClause[]::new)));
+        }
         return new Statement(index, sid, effect, principal, notPrincipal, actions, notAction, resources, notResource,
                 conditions);
     }
@@ -361,31 +376,17 @@ public final class PolicyParser {
         }
     }
 
-    private static void checkResource(String resource, String at, boolean variables) throws MalformedPolicyException {
-        if (ActionPattern.isAllStars(resource)) {
-            return;
-        }
-        String[] parts = Template.splitArn(resource, variables);
-        if (parts.length < 6 || !parts[0].equals("arn") || parts[1].isEmpty() || parts[2].isEmpty()) {
-            throw malformed(at, "resource \"" + resource
-                    + "\" must be \"*\" or an ARN: arn:partition:service:region:account:resource");
-        }
-        for (int p = 0; p < parts.length; p++) {
-            Template template;
-            try {
-                template = Template.compile(parts[p], true, variables, false);
-            } catch (IllegalArgumentException e) {
-                throw malformed(at, "resource \"" + resource + "\": " + e.getMessage());
-            }
-            if (p < 5 && template.hasVariables()) {
-                throw malformed(at, "resource \"" + resource + "\": a policy variable can only be used in the "
-                        + "resource part of an ARN, after the fifth colon");
-            }
+    private static ResourcePattern resource(String resource, String at, boolean variables)
+            throws MalformedPolicyException {
+        try {
+            return ResourcePattern.compile(resource, variables);
+        } catch (IllegalArgumentException e) {
+            throw malformed(at, "resource \"" + resource + "\": " + e.getMessage());
         }
     }
 
-    private static List<Statement.Condition> conditions(JsonNode node, String at, boolean variables)
-            throws MalformedPolicyException {
+    private static List<Statement.Condition> conditions(JsonNode node, String at, boolean variables,
+                                                        List<ConditionClause> compiled) throws MalformedPolicyException {
         if (node == null) {
             return List.of();
         }
@@ -405,7 +406,7 @@ public final class PolicyParser {
                 String keyAt = opAt + "/" + escape(key.getKey());
                 List<String> values = conditionValues(key.getValue(), keyAt);
                 try {
-                    ConditionClause.compile(op.getKey(), key.getKey(), values, variables);
+                    compiled.add(ConditionClause.compile(op.getKey(), key.getKey(), values, variables));
                 } catch (InvalidConditionException e) {
                     String where = e.valueIndex() == InvalidConditionException.OPERATOR ? opAt
                             : e.valueIndex() == InvalidConditionException.KEY ? keyAt

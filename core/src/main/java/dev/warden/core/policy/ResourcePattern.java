@@ -32,21 +32,31 @@ final class ResourcePattern {
     }
 
     /**
-     * Compiles a validated resource pattern.
+     * Compiles a resource pattern.
      *
      * @param variables whether {@code ${...}} is a policy variable (version 2012-10-17)
+     * @throws IllegalArgumentException if it is neither {@code *} nor an ARN, if a variable is malformed, or if a
+     *     variable stands before the fifth colon (IAM User Guide, "IAM policy elements: Variables and tags": "You
+     *     can't use a variable to replace parts of the ARN before the fifth colon, such as the service or account")
      */
     static ResourcePattern compile(String text, boolean variables) {
         if (ActionPattern.isAllStars(text)) {
             return new ResourcePattern(text, true, null, null, null, null, null);
         }
         String[] parts = Template.splitArn(text, variables);
-        return new ResourcePattern(text, false,
-                Template.compile(parts[1], true, variables, true),
-                parts[2],
-                Template.compile(parts[3], true, variables, true),
-                Template.compile(parts[4], true, variables, true),
-                Template.compile(parts[5], true, variables, false));
+        if (parts.length < 6 || !parts[0].equals("arn") || parts[1].isEmpty() || parts[2].isEmpty()) {
+            throw new IllegalArgumentException("must be \"*\" or an ARN: arn:partition:service:region:account:resource");
+        }
+        Template partition = Template.compile(parts[1], true, variables, true);
+        Template region = Template.compile(parts[3], true, variables, true);
+        Template account = Template.compile(parts[4], true, variables, true);
+        Template resource = Template.compile(parts[5], true, variables, false);
+        if (partition.hasVariables() || region.hasVariables() || account.hasVariables()
+                || Template.compile(parts[2], true, variables, false).hasVariables()) {
+            throw new IllegalArgumentException("a policy variable can only be used in the resource part of an ARN, "
+                    + "after the fifth colon");
+        }
+        return new ResourcePattern(text, false, partition, parts[2], region, account, resource);
     }
 
     boolean matches(RequestView request) {

@@ -1,6 +1,8 @@
 package dev.warden.core.policy.condition;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * AWS's condition operators, without their {@code IfExists} suffix and {@code ForAllValues:}/{@code ForAnyValue:}
@@ -89,14 +91,19 @@ public enum ConditionOperator {
         return negated;
     }
 
+    /** Operators by their AWS spelling and by that spelling in lower case. */
+    private static final Map<String, ConditionOperator> BY_NAME = new HashMap<>();
+
+    static {
+        for (ConditionOperator op : values()) {
+            BY_NAME.put(op.awsName.toLowerCase(Locale.ROOT), op);
+            BY_NAME.put(op.awsName, op);
+        }
+    }
+
     /** The operator named {@code name} (ignoring case), or {@code null}. */
     static ConditionOperator named(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (ConditionOperator op : values()) {
-            if (op.awsName.toLowerCase(Locale.ROOT).equals(lower)) {
-                return op;
-            }
-        }
-        return null;
+        ConditionOperator exact = BY_NAME.get(name);
+        return exact != null ? exact : BY_NAME.get(name.toLowerCase(Locale.ROOT));
     }
 }
