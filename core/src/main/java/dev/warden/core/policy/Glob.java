@@ -51,13 +51,4 @@ final class Glob {
     static char lower(char c) {
         return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
     }
-
-    static boolean hasWildcard(int[] pattern) {
-        for (int c : pattern) {
-            if (c < 0) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

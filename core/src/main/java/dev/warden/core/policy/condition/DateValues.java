@@ -1,54 +1,26 @@
 package dev.warden.core.policy.condition;
 
-import dev.warden.core.policy.RequestView;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Policy values of the {@code Date...} operators. A date is epoch seconds ({@code 1700000000}, as
- * {@code aws:EpochTime} carries) or one of the W3C profile of ISO 8601 forms AWS accepts: {@code 2024},
- * {@code 2024-06}, {@code 2024-06-30}, {@code 2024-06-30T12:00Z}, {@code 2024-06-30T12:00:00Z},
- * {@code 2024-06-30T12:00:00.250+02:00}. A time without zone is UTC. Both forms compare as instants, so an
- * epoch request value compares correctly with an ISO policy value and the other way round.
+ * Dates as the {@code Date...} operators read them: epoch seconds ({@code 1700000000}, as {@code aws:EpochTime}
+ * carries) or one of the W3C profile of ISO 8601 forms AWS accepts: {@code 2024}, {@code 2024-06},
+ * {@code 2024-06-30}, {@code 2024-06-30T12:00Z}, {@code 2024-06-30T12:00:00Z}, {@code 2024-06-30T12:00:00.250+02:00}.
+ * A time without zone is UTC. Both forms compare as instants, so an epoch request value compares correctly with
+ * an ISO policy value and the other way round.
  */
-final class DateValues implements ValueMatcher {
+final class DateValues {
 
     private static final LastParsed<Long> REQUEST_VALUES = new LastParsed<>(DateValues::parseMillis);
 
-    private final long[] millis;
-    private final ConditionOperator.Comparison comparison;
-
-    private DateValues(long[] millis, ConditionOperator.Comparison comparison) {
-        this.millis = millis;
-        this.comparison = comparison;
+    private DateValues() {
     }
 
-    static DateValues compile(List<String> values, ConditionOperator.Comparison comparison) {
-        long[] millis = new long[values.size()];
-        for (int i = 0; i < millis.length; i++) {
-            Long parsed = parseMillis(values.get(i));
-            if (parsed == null) {
-                throw new InvalidConditionException("'" + values.get(i)
-                        + "' is not a date (ISO 8601 such as 2024-06-30T12:00:00Z, or epoch seconds)", i);
-            }
-            millis[i] = parsed;
-        }
-        return new DateValues(millis, comparison);
-    }
-
-    @Override
-    public int compare(int i, String requestValue, RequestView request) {
-        Long value = REQUEST_VALUES.parse(requestValue);
-        if (value == null) {
-            return INCOMPARABLE;
-        }
-        return comparison.holds(Long.compare(value, millis[i])) ? MATCH : NO_MATCH;
-    }
-
-    @Override
-    public int size() {
-        return millis.length;
+    static ValueMatcher compile(List<String> values, ConditionOperator.Comparison comparison) {
+        return OrderedValues.compile(values, comparison, DateValues::parseMillis, REQUEST_VALUES,
+                "a date (ISO 8601 such as 2024-06-30T12:00:00Z, or epoch seconds)");
     }
 
     /** Milliseconds since the epoch that {@code s} names, or {@code null} if it is no date. */

@@ -1,34 +1,21 @@
 package dev.warden.core.policy.condition;
 
-import dev.warden.core.policy.RequestView;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Policy values of the {@code Numeric...} operators. Numbers are integers or decimals ({@code 3600},
- * {@code -1.5}); anything else, including {@code "12abc"}, is not a number and compares with nothing.
+ * Numbers as the {@code Numeric...} operators read them: integers or decimals ({@code 3600}, {@code -1.5}); anything
+ * else, including {@code "12abc"}, is not a number and compares with nothing.
  */
-final class NumericValues implements ValueMatcher {
+final class NumericValues {
 
     private static final LastParsed<BigDecimal> REQUEST_VALUES = new LastParsed<>(NumericValues::parse);
 
-    private final BigDecimal[] numbers;
-    private final ConditionOperator.Comparison comparison;
-
-    private NumericValues(BigDecimal[] numbers, ConditionOperator.Comparison comparison) {
-        this.numbers = numbers;
-        this.comparison = comparison;
+    private NumericValues() {
     }
 
-    static NumericValues compile(List<String> values, ConditionOperator.Comparison comparison) {
-        BigDecimal[] numbers = new BigDecimal[values.size()];
-        for (int i = 0; i < numbers.length; i++) {
-            numbers[i] = parse(values.get(i));
-            if (numbers[i] == null) {
-                throw new InvalidConditionException("'" + values.get(i) + "' is not a number", i);
-            }
-        }
-        return new NumericValues(numbers, comparison);
+    static ValueMatcher compile(List<String> values, ConditionOperator.Comparison comparison) {
+        return OrderedValues.compile(values, comparison, NumericValues::parse, REQUEST_VALUES, "a number");
     }
 
     /** The number {@code s} spells, or {@code null}. */
@@ -54,19 +41,5 @@ final class NumericValues implements ValueMatcher {
             return null;
         }
         return new BigDecimal(s.charAt(0) == '+' ? s.substring(1) : s);
-    }
-
-    @Override
-    public int compare(int i, String requestValue, RequestView request) {
-        BigDecimal value = REQUEST_VALUES.parse(requestValue);
-        if (value == null) {
-            return INCOMPARABLE;
-        }
-        return comparison.holds(value.compareTo(numbers[i])) ? MATCH : NO_MATCH;
-    }
-
-    @Override
-    public int size() {
-        return numbers.length;
     }
 }
