@@ -1,0 +1,58 @@
+package dev.warden.core.iam;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An AWS account: a tenant. Its entities are keyed by lower-case name, because IAM names are unique without regard
+ * to case.
+ *
+ * @param id the 12-digit account id
+ * @param alias the account alias, or {@code null}
+ * @param createDate when it was created
+ * @param users its users by lower-case name
+ * @param groups its groups by lower-case name
+ * @param roles its roles by lower-case name
+ * @param policies its customer-managed policies by lower-case name
+ */
+public record Account(String id, String alias, Instant createDate, Map<String, User> users, Map<String, Group> groups,
+                      Map<String, Role> roles, Map<String, ManagedPolicy> policies) {
+
+    public Account {
+        users = Map.copyOf(users);
+        groups = Map.copyOf(groups);
+        roles = Map.copyOf(roles);
+        policies = Map.copyOf(policies);
+    }
+
+    /** A new, empty account. */
+    public static Account create(String id, String alias, Instant createDate) {
+        return new Account(id, alias, createDate, Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    public User user(String name) {
+        return users.get(key(name));
+    }
+
+    public Group group(String name) {
+        return groups.get(key(name));
+    }
+
+    public Role role(String name) {
+        return roles.get(key(name));
+    }
+
+    public ManagedPolicy policy(String name) {
+        return policies.get(key(name));
+    }
+
+    /** {@code arn:PARTITION:iam::ID:root}. */
+    public String rootArn(String partition) {
+        return "arn:" + partition + ":iam::" + id + ":root";
+    }
+
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,271 @@
+package dev.warden.core.iam;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+
+/**
+ * One immutable, versioned state of the IAM directory: the organization, the accounts and everything in them, and
+ * the shipped managed policies. Built from store documents; a change builds a new snapshot and leaves this one
+ * untouched, so readers never see half a change. Documents that fail validation are reported in {@link #rejected()}
+ * and leave the entity as it last was valid (or absent): a bad edit never takes effect.
+ */
+public final class Directory {
+
+    /** The user an access key belongs to. */
+    public record KeyOwner(String accountId, String userName) {
+    }
+
+    private final long version;
+    private final String partition;
+    private final Organization organization;
+    private final Map<String, Account> accounts;
+    private final Map<String, ManagedPolicy> shipped;
+    private final Map<String, KeyOwner> keyOwners;
+    private final Map<String, String> documents;
+    private final Map<String, StoreDocumentException> rejected;
+
+    private Directory(long version, String partition, Organization organization, Map<String, Account> accounts,
+                      Map<String, ManagedPolicy> shipped, Map<String, KeyOwner> keyOwners, Map<String, String> documents,
+                      Map<String, StoreDocumentException> rejected) {
+        this.version = version;
+        this.partition = partition;
+        this.organization = organization;
+        this.accounts = accounts;
+        this.shipped = shipped;
+        this.keyOwners = keyOwners;
+        this.documents = documents;
+        this.rejected = rejected;
+    }
+
+    /** A directory with no accounts. */
+    public static Directory empty(String partition, Map<String, ManagedPolicy> shipped) {
+        return new Directory(0, partition, null, Map.of(), shipped, Map.of(), Map.of(), Map.of());
+    }
+
+    /** The directory that {@code documents} describe. */
+    public static Directory load(Map<String, String> documents, String partition, Map<String, ManagedPolicy> shipped) {
+        Map<String, Optional<String>> all = new LinkedHashMap<>();
+        documents.forEach((path, text) -> all.put(path, Optional.of(text)));
+        return empty(partition, shipped).apply(all);
+    }
+
+    /**
+     * This directory with {@code changed} documents applied (empty: deleted), as a new snapshot one version later.
+     */
+    public Directory apply(Map<String, Optional<String>> changed) {
+        Builder b = new Builder(this);
+        // accounts first, so that entities changed in the same batch find them
+        changed.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey((x, y) -> Boolean.compare(!isAccount(x), !isAccount(y))))
+                .forEach(e -> b.apply(e.getKey(), e.getValue().orElse(null)));
+        return b.build();
+    }
+
+    private static boolean isAccount(String path) {
+        DirectoryCodec.Location l = DirectoryCodec.locate(path);
+        return l != null && l.kind() == DirectoryCodec.Location.Kind.ACCOUNT;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** The ARN partition, {@code aws} by default. */
+    public String partition() {
+        return partition;
+    }
+
+    /** The organization, or {@code null} when there is none. */
+    public Organization organization() {
+        return organization;
+    }
+
+    public Map<String, Account> accounts() {
+        return accounts;
+    }
+
+    /** The account {@code id}, or {@code null}. */
+    public Account account(String id) {
+        return accounts.get(id);
+    }
+
+    /** The shipped ({@code arn:aws:iam::aws:policy/...}) managed policies by lower-case name. */
+    public Map<String, ManagedPolicy> shippedPolicies() {
+        return shipped;
+    }
+
+    /** The owner of access key {@code keyId}, or {@code null}. */
+    public KeyOwner accessKeyOwner(String keyId) {
+        return keyOwners.get(keyId);
+    }
+
+    /** Documents the last load or change could not accept, by path, with why. */
+    public Map<String, StoreDocumentException> rejected() {
+        return rejected;
+    }
+
+    /** The stored text of the document at {@code path}, or {@code null}. */
+    String document(String path) {
+        return documents.get(path);
+    }
+
+    /** The paths of every stored document this directory was built from. */
+    java.util.Set<String> documentPaths() {
+        return documents.keySet();
+    }
+
+    /**
+     * The managed policy named by {@code arn} ({@code arn:aws:iam::aws:policy/NAME} or
+     * {@code arn:aws:iam::ACCOUNT:policy/PATH/NAME}), or {@code null}.
+     */
+    public ManagedPolicy managedPolicy(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length != 6 || !parts[0].equals("arn") || !parts[1].equals(partition) || !parts[2].equals("iam")
+                || !parts[5].startsWith("policy/")) {
+            return null;
+        }
+        String resource = parts[5].substring("policy".length());
+        String name = resource.substring(resource.lastIndexOf('/') + 1);
+        String path = resource.substring(0, resource.lastIndexOf('/') + 1);
+        ManagedPolicy policy = parts[4].equals("aws") ? shipped.get(Account.key(name))
+                : accounts.containsKey(parts[4]) ? accounts.get(parts[4]).policy(name) : null;
+        return policy != null && policy.path().equals(path) && policy.name().equals(name) ? policy : null;
+    }
+
+    /** Accumulates changes to one snapshot. */
+    private static final class Builder {
+        private final Directory base;
+        private Organization organization;
+        private final Map<String, Account> accounts;
+        private final Map<String, KeyOwner> keyOwners;
+        private final Map<String, String> documents;
+        private final Map<String, StoreDocumentException> rejected;
+        private final Map<String, Entities> touched = new HashMap<>();
+
+        Builder(Directory base) {
+            this.base = base;
+            this.organization = base.organization;
+            this.accounts = new HashMap<>(base.accounts);
+            this.keyOwners = new HashMap<>(base.keyOwners);
+            this.documents = new HashMap<>(base.documents);
+            this.rejected = new HashMap<>(base.rejected);
+        }
+
+        void apply(String path, String text) {
+            DirectoryCodec.Location at = DirectoryCodec.locate(path);
+            if (at == null) {
+                return;
+            }
+            if (text == null) {
+                documents.remove(path);
+            } else {
+                documents.put(path, text);
+            }
+            try {
+                switch (at.kind()) {
+                    case ORGANIZATION -> organization = text == null ? null : DirectoryCodec.decodeOrganization(path, text);
+                    case ACCOUNT -> account(at.accountId(), path, text);
+                    case USER -> {
+                        Entities e = entities(at.accountId(), path);
+                        User old = e.users.get(Account.key(at.name()));
+                        User user = text == null ? null : DirectoryCodec.decodeUser(path, text, at.name());
+                        if (old != null) {
+                            old.accessKeys().forEach(k -> keyOwners.remove(k.id()));
+                        }
+                        put(e.users, at.name(), user);
+                        if (user != null) {
+                            user.accessKeys().forEach(k -> keyOwners.put(k.id(), new KeyOwner(at.accountId(), user.name())));
+                        }
+                    }
+                    case GROUP -> put(entities(at.accountId(), path).groups, at.name(),
+                            text == null ? null : DirectoryCodec.decodeGroup(path, text, at.name()));
+                    case ROLE -> put(entities(at.accountId(), path).roles, at.name(),
+                            text == null ? null : DirectoryCodec.decodeRole(path, text, at.name()));
+                    case POLICY -> put(entities(at.accountId(), path).policies, at.name(),
+                            text == null ? null : DirectoryCodec.decodePolicy(path, text, at.name(), UniqueIds.POLICY));
+                    default -> throw new IllegalStateException(at.kind().toString());
+                }
+                rejected.remove(path);
+            } catch (StoreDocumentException e) {
+                rejected.put(path, e);
+            }
+        }
+
+        private void account(String id, String path, String text) throws StoreDocumentException {
+            if (text == null) {
+                accounts.remove(id);
+                touched.remove(id);
+                return;
+            }
+            Account decoded = DirectoryCodec.decodeAccount(path, text, id);
+            Entities e = touched.get(id);
+            Account old = accounts.get(id);
+            accounts.put(id, e != null ? e.into(decoded) : old == null ? decoded
+                    : new Account(id, decoded.alias(), decoded.createDate(), old.users(), old.groups(), old.roles(),
+                            old.policies()));
+        }
+
+        private Entities entities(String accountId, String path) throws StoreDocumentException {
+            Entities e = touched.get(accountId);
+            if (e == null) {
+                Account account = accounts.get(accountId);
+                if (account == null) {
+                    throw new StoreDocumentException(path, "", "there is no account " + accountId
+                            + " (" + DirectoryCodec.accountPath(accountId) + " is missing or invalid)");
+                }
+                e = new Entities(account);
+                touched.put(accountId, e);
+            }
+            return e;
+        }
+
+        private static <T> void put(Map<String, T> map, String name, T entity) {
+            if (entity == null) {
+                map.remove(Account.key(name));
+            } else {
+                map.put(Account.key(name), entity);
+            }
+        }
+
+        Directory build() {
+            touched.forEach((id, e) -> {
+                Account account = accounts.get(id);
+                if (account != null) {
+                    accounts.put(id, e.into(account));
+                }
+            });
+            return new Directory(base.version + 1, base.partition, organization, Collections.unmodifiableMap(accounts),
+                    base.shipped, Collections.unmodifiableMap(keyOwners), Collections.unmodifiableMap(documents),
+                    Collections.unmodifiableMap(rejected));
+        }
+    }
+
+    /** Mutable copies of one account's entity maps, while a batch of changes is applied. */
+    private static final class Entities {
+        final Map<String, User> users;
+        final Map<String, Group> groups;
+        final Map<String, Role> roles;
+        final Map<String, ManagedPolicy> policies;
+
+        Entities(Account account) {
+            users = new HashMap<>(account.users());
+            groups = new HashMap<>(account.groups());
+            roles = new HashMap<>(account.roles());
+            policies = new HashMap<>(account.policies());
+        }
+
+        Account into(Account account) {
+            return new Account(account.id(), account.alias(), account.createDate(), users, groups, roles, policies);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Directory[version " + version + ", " + accounts.size() + " accounts, " + rejected.size() + " rejected]";
+    }
+
+}

@@ -1,0 +1,35 @@
+package dev.warden.core.iam;
+
+/** AWS IAM's error codes, with the HTTP status AWS answers them with. */
+public enum IamError {
+    ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409),
+    NO_SUCH_ENTITY("NoSuchEntity", 404),
+    LIMIT_EXCEEDED("LimitExceeded", 409),
+    MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
+    DELETE_CONFLICT("DeleteConflict", 409),
+    INVALID_INPUT("InvalidInput", 400),
+    VALIDATION_ERROR("ValidationError", 400),
+    UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400),
+    ACCESS_DENIED("AccessDenied", 403),
+    CONCURRENT_MODIFICATION("ConcurrentModification", 409),
+    INVALID_ACTION("InvalidAction", 400),
+    SERVICE_FAILURE("ServiceFailure", 500);
+
+    private final String code;
+    private final int httpStatus;
+
+    IamError(String code, int httpStatus) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+    }
+
+    /** AWS's code, e.g. {@code NoSuchEntity}. */
+    public String code() {
+        return code;
+    }
+
+    /** The HTTP status AWS answers with. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+}
