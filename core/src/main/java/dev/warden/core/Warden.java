@@ -1,0 +1,310 @@
+package dev.warden.core;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.warden.core.audit.AuditLog;
+import dev.warden.core.eval.Evaluation;
+import dev.warden.core.eval.EvaluationInput;
+import dev.warden.core.eval.Evaluator;
+import dev.warden.core.iam.Directory;
+import dev.warden.core.iam.LiveDirectory;
+import dev.warden.core.iam.ManagedPolicyCatalog;
+import dev.warden.core.iam.PolicySet;
+import dev.warden.core.iam.Role;
+import dev.warden.core.iam.StoreDocumentException;
+import dev.warden.core.metrics.DecisionMetrics;
+import dev.warden.core.policy.StatementIndex;
+import dev.warden.core.store.InMemoryDirectoryStore;
+import dev.warden.spi.AuthorizationRequest;
+import dev.warden.spi.Decision;
+import dev.warden.spi.DecisionListener;
+import dev.warden.spi.DirectoryStore;
+import dev.warden.spi.Outcome;
+import dev.warden.spi.PolicyType;
+import dev.warden.spi.Principal;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Warden: AWS IAM, in-process. Holds the directory (identities and policies, from a store), decides authorization
+ * requests with AWS's evaluation logic, counts and times every decision, and tells listeners (the audit log among
+ * them).
+ *
+ * <pre>{@code
+ * try (Warden warden = Warden.builder().store(FileDirectoryStore.open(Path.of("warden-data"))).build()) {
+ *     Decision d = warden.authorize(AuthorizationRequest.builder(
+ *             Principal.of("arn:aws:iam::111122223333:user/alice"), "orders:GetOrder",
+ *             "arn:aws:orders:us-east-1:111122223333:order/7").build());
+ * }
+ * }</pre>
+ *
+ * <p>A principal's compiled policies (identity, groups, boundary, SCP chain) are cached per directory version; a
+ * decision on a warm cache costs one cache probe more than the engine. Any failure while deciding is a denial,
+ * counted ({@code outcome=error}) and logged: Warden fails closed. Thread-safe.
+ */
+public final class Warden implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Warden.class);
+
+    private record CachedSet(long version, PolicySet set) {
+    }
+
+    private record CachedControls(long version, List<StatementIndex> levels) {
+    }
+
+    private final LiveDirectory directory;
+    private final Clock clock;
+    private final Cache<String, CachedSet> policySets;
+    private final Cache<String, CachedControls> resourceControls;
+    private final DecisionMetrics metrics;
+    private final List<DecisionListener> listeners;
+
+    private Warden(Builder b, LiveDirectory directory) {
+        this.directory = directory;
+        this.clock = b.clock;
+        this.policySets = Caffeine.newBuilder().maximumSize(b.policySetCacheSize).recordStats().build();
+        this.resourceControls = Caffeine.newBuilder().maximumSize(1_000).build();
+        CaffeineCacheMetrics.monitor(b.registry, policySets, "warden.policysets");
+        this.metrics = new DecisionMetrics(b.registry);
+        this.listeners = List.copyOf(b.listeners);
+        Counter reloads = Counter.builder("warden.store.reloads").tag("result", "success").register(b.registry);
+        Counter rejections = Counter.builder("warden.store.reloads").tag("result", "failure").register(b.registry);
+        directory.addReloadListener((snapshot, paths, rejected) -> {
+            if (rejected.isEmpty()) {
+                reloads.increment();
+                return;
+            }
+            rejections.increment();
+            for (StoreDocumentException e : rejected) {
+                LOG.warn("store document rejected, its last good state stays in force: {}", e.getMessage());
+            }
+        });
+        for (StoreDocumentException e : directory.current().rejected().values()) {
+            LOG.warn("store document rejected at load: {}", e.getMessage());
+        }
+    }
+
+    /** Starts configuring a Warden. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The directory (identities and policies) this Warden decides with. */
+    public LiveDirectory directory() {
+        return directory;
+    }
+
+    /** The clock decisions and operations read the time from. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Decides {@code request} with the policies the directory holds for its principal and resource. */
+    public Decision authorize(AuthorizationRequest request) {
+        return authorize(request, null);
+    }
+
+    /**
+     * Decides {@code request}, with {@code resourcePolicy} as the resource's resource-based policy (a bucket policy,
+     * ...). For {@code sts:} actions on one of the directory's roles, the role's trust policy is used when no
+     * resource policy is given.
+     */
+    public Decision authorize(AuthorizationRequest request, StatementIndex resourcePolicy) {
+        long start = System.nanoTime();
+        Decision decision;
+        try {
+            EvaluationInput input = input(request, resourcePolicy);
+            decision = input == null ? unknownPrincipal(request) : Evaluator.decide(request, input);
+        } catch (RuntimeException e) {
+            metrics.recordError(request.action());
+            LOG.error("authorization of {} on {} by {} failed; denied", request.action(), request.resource(),
+                    request.principal(), e);
+            return new Decision(Outcome.IMPLICITLY_DENIED, List.of(),
+                    "User: " + request.principal() + " is not authorized to perform: " + request.action()
+                            + " because the authorization could not be evaluated");
+        }
+        long nanos = System.nanoTime() - start;
+        metrics.record(request.action(), decision, nanos);
+        for (DecisionListener listener : listeners) {
+            try {
+                listener.onDecision(request, decision, nanos);
+            } catch (RuntimeException e) {
+                LOG.warn("decision listener {} failed", listener.getClass().getName(), e);
+            }
+        }
+        return decision;
+    }
+
+    /** Decides {@code request} and says what each kind of policy said. */
+    public Evaluation explain(AuthorizationRequest request, StatementIndex resourcePolicy) {
+        EvaluationInput input = input(request, resourcePolicy);
+        if (input == null) {
+            input = EvaluationInput.identity(StatementIndex.of(List.of()));
+        }
+        return Evaluator.evaluate(request, input);
+    }
+
+    /** The policies in force for {@code request}, or {@code null} when the directory does not know its principal. */
+    EvaluationInput input(AuthorizationRequest request, StatementIndex resourcePolicy) {
+        Directory current = directory.current();
+        Principal principal = request.principal();
+        PolicySet set = null;
+        if (principal.isAuthenticated() && principal.kind() != Principal.Kind.SERVICE) {
+            set = policySet(current, principal);
+            if (set == null) {
+                return null;
+            }
+        }
+        StatementIndex resource = resourcePolicy != null ? resourcePolicy : trustPolicy(current, request);
+        List<StatementIndex> rcps = resourceControls(current, request.resourceAccount());
+        return set == null
+                ? new EvaluationInput(null, null, null, null, rcps, resource, null)
+                : new EvaluationInput(set.identity(), set.boundary(), null, set.serviceControlLevels(), rcps, resource, null);
+    }
+
+    private PolicySet policySet(Directory current, Principal principal) {
+        String key = principal.sessionIssuer() == null || principal.kind() != Principal.Kind.FEDERATED_USER
+                ? principal.arn() : principal.arn() + "|" + principal.sessionIssuer();
+        CachedSet cached = policySets.getIfPresent(key);
+        if (cached == null || cached.version != current.version()) {
+            cached = new CachedSet(current.version(), PolicySet.of(current, principal));
+            policySets.put(key, cached);
+        }
+        return cached.set;
+    }
+
+    private List<StatementIndex> resourceControls(Directory current, String accountId) {
+        if (current.organization() == null || accountId == null) {
+            return null;
+        }
+        CachedControls cached = resourceControls.getIfPresent(accountId);
+        if (cached == null || cached.version != current.version()) {
+            cached = new CachedControls(current.version(), PolicySet.controlLevels(current, accountId, true));
+            resourceControls.put(accountId, cached);
+        }
+        return cached.levels;
+    }
+
+    private static StatementIndex trustPolicy(Directory current, AuthorizationRequest request) {
+        String action = request.action();
+        if (!action.regionMatches(true, 0, "sts:", 0, 4)) {
+            return null;
+        }
+        String[] arn = request.resource().split(":", 6);
+        if (arn.length != 6 || !arn[2].equals("iam") || !arn[5].startsWith("role/") || current.account(arn[4]) == null) {
+            return null;
+        }
+        Role role = current.account(arn[4]).role(arn[5].substring(arn[5].lastIndexOf('/') + 1));
+        if (role == null || !role.arn(current.partition(), arn[4]).equals(request.resource())) {
+            return null;
+        }
+        return StatementIndex.of(role.trustPolicy().compiled("trust policy of role " + role.name(), PolicyType.RESOURCE));
+    }
+
+    private Decision unknownPrincipal(AuthorizationRequest request) {
+        return new Decision(Outcome.IMPLICITLY_DENIED, List.of(), "User: " + request.principal()
+                + " is not authorized to perform: " + request.action() + " because the principal does not exist");
+    }
+
+    @Override
+    public void close() throws IOException {
+        directory.close();
+    }
+
+    /** Configures a {@link Warden}. */
+    public static final class Builder {
+        private DirectoryStore store;
+        private Clock clock = Clock.systemUTC();
+        private MeterRegistry registry = Metrics.globalRegistry;
+        private final List<DecisionListener> listeners = new ArrayList<>();
+        private String partition = "aws";
+        private long policySetCacheSize = 100_000;
+        private double auditAllowSampling = 1.0;
+        private boolean audit = true;
+        private boolean serviceLoader = true;
+        private ClassLoader classLoader = Warden.class.getClassLoader();
+
+        private Builder() {
+        }
+
+        /** Where the directory lives (default: an empty in-memory store). */
+        public Builder store(DirectoryStore store) {
+            this.store = Objects.requireNonNull(store);
+            return this;
+        }
+
+        /** The clock for decisions, audit records and dates (default: UTC system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Where meters go (default: Micrometer's global registry). */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.registry = Objects.requireNonNull(registry);
+            return this;
+        }
+
+        /** Adds a listener told about every decision. */
+        public Builder listener(DecisionListener listener) {
+            listeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        /** The ARN partition (default {@code aws}). */
+        public Builder partition(String partition) {
+            this.partition = Objects.requireNonNull(partition);
+            return this;
+        }
+
+        /** How many principals' compiled policy sets to keep (default 100,000). */
+        public Builder policySetCacheSize(long size) {
+            this.policySetCacheSize = size;
+            return this;
+        }
+
+        /** Whether to write the audit log ({@code warden.audit}, default on) and what share of allows to log. */
+        public Builder audit(boolean enabled, double allowSampling) {
+            this.audit = enabled;
+            this.auditAllowSampling = allowSampling;
+            return this;
+        }
+
+        /** Whether to add {@link DecisionListener}s found with {@link ServiceLoader} (default on). */
+        public Builder serviceLoaderListeners(boolean enabled) {
+            this.serviceLoader = enabled;
+            return this;
+        }
+
+        /** Where shipped managed policies and listeners are looked up (default: Warden's own class loader). */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader);
+            return this;
+        }
+
+        /** Loads the directory and starts following its changes. */
+        public Warden build() throws IOException {
+            if (audit) {
+                listeners.add(new AuditLog(clock, auditAllowSampling));
+            }
+            if (serviceLoader) {
+                ServiceLoader.load(DecisionListener.class, classLoader).forEach(listeners::add);
+            }
+            DirectoryStore chosen = store != null ? store : new InMemoryDirectoryStore();
+            Map<String, dev.warden.core.iam.ManagedPolicy> shipped = ManagedPolicyCatalog.load(classLoader);
+            return new Warden(this, LiveDirectory.open(chosen, partition, shipped));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.warden.core.metrics;
+
+import dev.warden.spi.Decision;
+import dev.warden.spi.Outcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Micrometer meters for decisions: {@code warden.decisions} (counter; tags {@code outcome} and {@code service}, the
+ * action's service prefix, a small set) and {@code warden.decision.latency} (timer), plus {@code warden.decisions}
+ * with {@code outcome=error} for decisions that failed and were denied. No principal, resource or action name is a
+ * tag: they would make the cardinality unbounded.
+ */
+public final class DecisionMetrics {
+
+    /** Service prefixes tracked as separate tag values; beyond this, {@code other} (hostile input cannot grow it). */
+    private static final int MAX_SERVICES = 256;
+
+    private final MeterRegistry registry;
+    private final Timer latency;
+    private final ConcurrentHashMap<String, Counter[]> counters = new ConcurrentHashMap<>();
+
+    public DecisionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.latency = Timer.builder("warden.decision.latency")
+                .description("Time to decide an authorization request")
+                .register(registry);
+    }
+
+    /** Counts and times one decision on {@code action}. */
+    public void record(String action, Decision decision, long nanos) {
+        counters(action)[decision.outcome().ordinal()].increment();
+        latency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Counts a decision that failed (and was denied, failing closed). */
+    public void recordError(String action) {
+        counters(action)[Outcome.values().length].increment();
+    }
+
+    private Counter[] counters(String action) {
+        int colon = action.indexOf(':');
+        String service = colon > 0 ? action.substring(0, colon).toLowerCase(Locale.ROOT) : "unknown";
+        Counter[] existing = counters.get(service);
+        if (existing != null) {
+            return existing;
+        }
+        String tag = counters.size() < MAX_SERVICES ? service : "other";
+        return counters.computeIfAbsent(tag, s -> {
+            Counter[] c = new Counter[Outcome.values().length + 1];
+            for (Outcome outcome : Outcome.values()) {
+                c[outcome.ordinal()] = counter(s, outcome.awsName());
+            }
+            c[Outcome.values().length] = counter(s, "error");
+            return c;
+        });
+    }
+
+    private Counter counter(String service, String outcome) {
+        return Counter.builder("warden.decisions")
+                .description("Authorization decisions")
+                .tag("outcome", outcome)
+                .tag("service", service)
+                .register(registry);
+    }
+}
