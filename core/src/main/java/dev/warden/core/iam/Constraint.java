@@ -12,23 +12,24 @@ import java.util.regex.Pattern;
  * @param max maximum length
  * @param pattern AWS's pattern, or {@code null}
  */
-record Constraint(String field, int min, int max, Pattern pattern) {
+public record Constraint(String field, int min, int max, Pattern pattern) {
 
-    static final String NAME_PATTERN = "[\\w+=,.@-]+";
-    static final String PATH_PATTERN = "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)";
+    public static final String NAME_PATTERN = "[\\w+=,.@-]+";
+    public static final String PATH_PATTERN = "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)";
 
-    static final Constraint USER_NAME = new Constraint("userName", 1, 64, NAME_PATTERN);
-    static final Constraint GROUP_NAME = new Constraint("groupName", 1, 128, NAME_PATTERN);
-    static final Constraint ROLE_NAME = new Constraint("roleName", 1, 64, NAME_PATTERN);
-    static final Constraint POLICY_NAME = new Constraint("policyName", 1, 128, NAME_PATTERN);
-    static final Constraint PATH = new Constraint("path", 1, 512, PATH_PATTERN);
-    static final Constraint DESCRIPTION = new Constraint("description", 0, 1000, "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
-    static final Constraint TAG_KEY = new Constraint("tags.member.key", 1, 128, "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
-    static final Constraint TAG_VALUE = new Constraint("tags.member.value", 0, 256, "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
-    static final Constraint ACCOUNT_ALIAS = new Constraint("accountAlias", 3, 63, "^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$");
-    static final Constraint VERSION_ID = new Constraint("versionId", 2, 20, "v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?");
-    static final Constraint ACCESS_KEY_ID = new Constraint("accessKeyId", 16, 128, "[\\w]+");
-    static final Constraint ARN = new Constraint("arn", 20, 2048, (String) null);
+    public static final Constraint USER_NAME = new Constraint("userName", 1, 64, NAME_PATTERN);
+    public static final Constraint GROUP_NAME = new Constraint("groupName", 1, 128, NAME_PATTERN);
+    public static final Constraint ROLE_NAME = new Constraint("roleName", 1, 64, NAME_PATTERN);
+    public static final Constraint POLICY_NAME = new Constraint("policyName", 1, 128, NAME_PATTERN);
+    public static final Constraint PATH = new Constraint("path", 1, 512, PATH_PATTERN);
+    public static final Constraint PATH_PREFIX = new Constraint("pathPrefix", 1, 512, "\\u002F[\\u0021-\\u007F]*");
+    public static final Constraint DESCRIPTION = new Constraint("description", 0, 1000, "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
+    public static final Constraint TAG_KEY = new Constraint("tags.member.key", 1, 128, "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
+    public static final Constraint TAG_VALUE = new Constraint("tags.member.value", 0, 256, "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+    public static final Constraint ACCOUNT_ALIAS = new Constraint("accountAlias", 3, 63, "^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$");
+    public static final Constraint VERSION_ID = new Constraint("versionId", 2, 20, "v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?");
+    public static final Constraint ACCESS_KEY_ID = new Constraint("accessKeyId", 16, 128, "[\\w]+");
+    public static final Constraint ARN = new Constraint("arn", 20, 2048, (String) null);
 
     Constraint(String field, int min, int max, String pattern) {
         this(field, min, max, pattern == null ? null : Pattern.compile(pattern));
@@ -39,7 +40,7 @@ record Constraint(String field, int min, int max, Pattern pattern) {
      *
      * @throws IamException {@code ValidationError} with AWS's message
      */
-    String check(String value) throws IamException {
+    public String check(String value) throws IamException {
         if (value == null) {
             throw validation("Value null at '" + field + "' failed to satisfy constraint: Member must not be null");
         }

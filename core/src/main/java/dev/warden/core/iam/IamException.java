@@ -26,23 +26,23 @@ public final class IamException extends Exception {
         return error.code() + ": " + getMessage();
     }
 
-    static IamException noSuchEntity(String message) {
+    public static IamException noSuchEntity(String message) {
         return new IamException(IamError.NO_SUCH_ENTITY, message);
     }
 
-    static IamException alreadyExists(String message) {
+    public static IamException alreadyExists(String message) {
         return new IamException(IamError.ENTITY_ALREADY_EXISTS, message);
     }
 
-    static IamException limitExceeded(String quota, int limit) {
+    public static IamException limitExceeded(String quota, int limit) {
         return new IamException(IamError.LIMIT_EXCEEDED, "Cannot exceed quota for " + quota + ": " + limit);
     }
 
-    static IamException deleteConflict(String message) {
+    public static IamException deleteConflict(String message) {
         return new IamException(IamError.DELETE_CONFLICT, message);
     }
 
-    static IamException invalidInput(String message) {
+    public static IamException invalidInput(String message) {
         return new IamException(IamError.INVALID_INPUT, message);
     }
 }

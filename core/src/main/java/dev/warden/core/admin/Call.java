@@ -1,0 +1,97 @@
+package dev.warden.core.admin;
+
+import dev.warden.core.iam.Account;
+import dev.warden.core.iam.Directory;
+import dev.warden.core.iam.IamError;
+import dev.warden.core.iam.IamException;
+import dev.warden.core.iam.LiveDirectory;
+import dev.warden.spi.AuthorizationRequest;
+import dev.warden.spi.Decision;
+import dev.warden.spi.Principal;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** One call of an IAM operation: who calls, in which account, with which parameters. */
+final class Call {
+
+    private final IamService service;
+    private final Principal caller;
+    private final String accountId;
+    private final Params params;
+    private final Instant now;
+
+    Call(IamService service, Principal caller, String accountId, Params params) {
+        this.service = service;
+        this.caller = caller;
+        this.accountId = accountId;
+        this.params = params;
+        this.now = service.warden().clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    Principal caller() {
+        return caller;
+    }
+
+    String accountId() {
+        return accountId;
+    }
+
+    Params params() {
+        return params;
+    }
+
+    Quotas quotas() {
+        return service.quotas();
+    }
+
+    IamService service() {
+        return service;
+    }
+
+    /** The time of the call, to the second (as IAM records dates). */
+    Instant now() {
+        return now;
+    }
+
+    Directory directory() {
+        return service.warden().directory().current();
+    }
+
+    String partition() {
+        return directory().partition();
+    }
+
+    /** The account of the call in {@code directory}. */
+    Account account(Directory directory) throws IamException {
+        Account account = directory.account(accountId);
+        if (account == null) {
+            throw new IamException(IamError.NO_SUCH_ENTITY, "The account " + accountId + " cannot be found.");
+        }
+        return account;
+    }
+
+    /** {@code arn:PARTITION:iam::ACCOUNT:TYPE} + path + name. */
+    String arn(String type, String path, String name) {
+        return "arn:" + partition() + ":iam::" + accountId + ":" + type + path + name;
+    }
+
+    /**
+     * Lets the call go on only if the caller may perform {@code iam:ACTION} on {@code resource}.
+     *
+     * @throws IamException {@code AccessDenied} with AWS's message
+     */
+    void authorize(String action, String resource) throws IamException {
+        AuthorizationRequest.Builder request = AuthorizationRequest.builder(caller, action, resource);
+        service.globalKeys(caller).forEach(request::context);
+        Decision decision = service.warden().authorize(request.build());
+        if (!decision.isAllowed()) {
+            throw new IamException(IamError.ACCESS_DENIED, decision.reason());
+        }
+    }
+
+    /** Applies a change computed from the current directory, atomically (retried on conflicts). */
+    <T> T write(LiveDirectory.Mutation<T> mutation) throws IamException, IOException {
+        return service.warden().directory().update(mutation);
+    }
+}
