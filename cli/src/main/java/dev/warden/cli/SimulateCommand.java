@@ -1,5 +1,6 @@
 package dev.warden.cli;
 
+import dev.warden.core.Warden;
 import dev.warden.core.eval.EvaluationInput;
 import dev.warden.core.eval.Evaluation;
 import dev.warden.core.eval.Evaluator;
@@ -51,6 +52,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--batch", description = "Read JSON Lines cases from standard input; write one decision per line.")
     boolean batch;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "Decide with the principal's policies from this store (its users, groups, roles, boundaries, SCPs).")
+    Path store;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "An identity-based policy of the principal (repeatable).")
     List<Path> policies = new ArrayList<>();
@@ -129,6 +133,23 @@ final class SimulateCommand implements Callable<Integer> {
             request = builder.resourceAccount(resourceAccount).build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
+        }
+        if (store != null) {
+            if (!policies.isEmpty() || boundary != null || sessionPolicy != null || !scps.isEmpty() || !rcps.isEmpty()) {
+                throw usage("with --store the principal's policies come from the store; give only --resource-policy");
+            }
+            StatementIndex resourceIndex;
+            try {
+                resourceIndex = resourcePolicy == null ? null : index(List.of(resourcePolicy),
+                        isRole(resource) ? PolicyKind.TRUST : PolicyKind.RESOURCE, PolicyType.RESOURCE);
+            } catch (PolicyFileException e) {
+                spec.commandLine().getErr().println("warden simulate: " + e.getMessage());
+                return 1;
+            }
+            try (Warden warden = LocalStore.open(store)) {
+                print(warden.explain(request, resourceIndex), spec.commandLine().getOut());
+            }
+            return 0;
         }
         EvaluationInput input;
         try {

@@ -9,13 +9,16 @@ import picocli.CommandLine.Command;
 /** The {@code warden} command line. */
 @Command(name = "warden", mixinStandardHelpOptions = true, versionProvider = WardenCommand.Version.class,
         description = "AWS IAM, in-process, for any JVM application.",
-        subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InitCommand.class, IamCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class WardenCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // The CLI reports problems itself; library log lines below WARN would only be noise on a terminal.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("warden.log", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         CommandLine commandLine = commandLine();
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

@@ -2,7 +2,11 @@ package dev.warden.core;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.warden.core.admin.IamService;
+import dev.warden.core.admin.Quotas;
 import dev.warden.core.audit.AuditLog;
+import dev.warden.core.auth.MasterKey;
+import dev.warden.core.auth.SecretSealer;
 import dev.warden.core.eval.Evaluation;
 import dev.warden.core.eval.EvaluationInput;
 import dev.warden.core.eval.Evaluator;
@@ -66,6 +70,7 @@ public final class Warden implements Closeable {
 
     private final LiveDirectory directory;
     private final Clock clock;
+    private final IamService iam;
     private final Cache<String, CachedSet> policySets;
     private final Cache<String, CachedControls> resourceControls;
     private final DecisionMetrics metrics;
@@ -74,6 +79,7 @@ public final class Warden implements Closeable {
     private Warden(Builder b, LiveDirectory directory) {
         this.directory = directory;
         this.clock = b.clock;
+        this.iam = new IamService(this, b.masterKey == null ? null : new SecretSealer(b.masterKey), b.quotas);
         this.policySets = Caffeine.newBuilder().maximumSize(b.policySetCacheSize).recordStats().build();
         this.resourceControls = Caffeine.newBuilder().maximumSize(1_000).build();
         CaffeineCacheMetrics.monitor(b.registry, policySets, "warden.policysets");
@@ -104,6 +110,11 @@ public final class Warden implements Closeable {
     /** The directory (identities and policies) this Warden decides with. */
     public LiveDirectory directory() {
         return directory;
+    }
+
+    /** IAM's administrative API over this Warden's directory (users, roles, policies, keys, the simulator). */
+    public IamService iam() {
+        return iam;
     }
 
     /** The clock decisions and operations read the time from. */
@@ -235,6 +246,8 @@ public final class Warden implements Closeable {
         private boolean audit = true;
         private boolean serviceLoader = true;
         private ClassLoader classLoader = Warden.class.getClassLoader();
+        private MasterKey masterKey;
+        private Quotas quotas = Quotas.aws();
 
         private Builder() {
         }
@@ -291,6 +304,18 @@ public final class Warden implements Closeable {
         /** Where shipped managed policies and listeners are looked up (default: Warden's own class loader). */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = Objects.requireNonNull(loader);
+            return this;
+        }
+
+        /** The key that seals secrets at rest (needed to create access keys). */
+        public Builder masterKey(MasterKey key) {
+            this.masterKey = Objects.requireNonNull(key);
+            return this;
+        }
+
+        /** IAM's quotas (default: AWS's). */
+        public Builder quotas(Quotas quotas) {
+            this.quotas = Objects.requireNonNull(quotas);
             return this;
         }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.core.Warden;
 import dev.warden.core.auth.MasterKey;
-import dev.warden.core.auth.SecretSealer;
 import dev.warden.core.iam.IamError;
 import dev.warden.core.iam.IamException;
 import dev.warden.spi.AuthorizationRequest;
@@ -29,9 +28,9 @@ class IamServiceFlowTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        warden = Warden.builder().audit(false, 0).build();
         MasterKey key = MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]));
-        iam = new IamService(warden, new SecretSealer(key), Quotas.aws());
+        warden = Warden.builder().audit(false, 0).masterKey(key).build();
+        iam = warden.iam();
         iam.createAccount(ACCOUNT, "example");
     }
 
