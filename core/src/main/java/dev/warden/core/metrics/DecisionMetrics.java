@@ -11,18 +11,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Micrometer meters for decisions: {@code warden.decisions} (counter; tags {@code outcome} and {@code service}, the
- * action's service prefix, a small set) and {@code warden.decision.latency} (timer), plus {@code warden.decisions}
- * with {@code outcome=error} for decisions that failed and were denied. No principal, resource or action name is a
+ * action's service prefix, a small set) and {@code warden.decision.latency} (timer, fed by the decisions Warden times),
+ * plus {@code warden.decisions} with {@code outcome=error} for decisions that failed and were denied. No principal, resource or action name is a
  * tag: they would make the cardinality unbounded.
  */
 public final class DecisionMetrics {
 
     /** Service prefixes tracked as separate tag values; beyond this, {@code other} (hostile input cannot grow it). */
     private static final int MAX_SERVICES = 256;
+    /** Actions remembered for a direct lookup of their counters; beyond this they are looked up by service. */
+    private static final int MAX_ACTIONS = 4096;
 
     private final MeterRegistry registry;
     private final Timer latency;
     private final ConcurrentHashMap<String, Counter[]> counters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter[]> byAction = new ConcurrentHashMap<>();
 
     public DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -31,9 +34,13 @@ public final class DecisionMetrics {
                 .register(registry);
     }
 
-    /** Counts and times one decision on {@code action}. */
-    public void record(String action, Decision decision, long nanos) {
+    /** Counts one decision on {@code action}. */
+    public void count(String action, Decision decision) {
         counters(action)[decision.outcome().ordinal()].increment();
+    }
+
+    /** Records how long one decision took. */
+    public void time(long nanos) {
         latency.record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -43,6 +50,18 @@ public final class DecisionMetrics {
     }
 
     private Counter[] counters(String action) {
+        Counter[] direct = byAction.get(action);
+        if (direct != null) {
+            return direct;
+        }
+        Counter[] found = countersOfService(action);
+        if (byAction.size() < MAX_ACTIONS) {
+            byAction.putIfAbsent(action, found);
+        }
+        return found;
+    }
+
+    private Counter[] countersOfService(String action) {
         int colon = action.indexOf(':');
         String service = colon > 0 ? action.substring(0, colon).toLowerCase(Locale.ROOT) : "unknown";
         Counter[] existing = counters.get(service);
