@@ -123,10 +123,12 @@ final class AccessKeyOperations {
         String id = call.params().required("AccessKeyId", Constraint.ACCESS_KEY_ID);
         Directory d = call.directory();
         Directory.KeyOwner owner = d.accessKeyOwner(id);
-        if (owner == null || !owner.accountId().equals(call.accountId())) {
+        boolean ours = owner != null && owner.accountId().equals(call.accountId());
+        // Authorize before saying whether the key exists: a caller without permission learns nothing about it.
+        call.authorize("iam:GetAccessKeyLastUsed", ours ? UserOperations.arn(call, owner.userName()) : call.arn("user", "/", "*"));
+        if (!ours) {
             throw new IamException(IamError.NO_SUCH_ENTITY, "The Access Key with id " + id + " cannot be found");
         }
-        call.authorize("iam:GetAccessKeyLastUsed", UserOperations.arn(call, owner.userName()));
         AccessKey key = key(UserOperations.find(call, d, owner.userName()), id);
         ObjectNode out = Shapes.object();
         out.put("UserName", owner.userName());

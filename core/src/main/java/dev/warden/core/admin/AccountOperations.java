@@ -109,7 +109,8 @@ final class AccountOperations {
         if (all || filter.contains("Role")) {
             ArrayNode roles = out.putArray("RoleDetailList");
             for (Role r : sorted(account.roles().values(), Role::name)) {
-                ObjectNode n = Shapes.role(r, p, account.id(), true);
+                ObjectNode n = Shapes.without(Shapes.role(r, p, account.id(), true), "Description",
+                        "MaxSessionDuration");
                 inline(n.putArray("RolePolicyList"), r.inlinePolicies());
                 attached(n.putArray("AttachedManagedPolicies"), r.attachedPolicies());
                 roles.add(n);
@@ -126,7 +127,10 @@ final class AccountOperations {
             }
             for (ManagedPolicy policy : listed) {
                 String owner = account.policies().containsValue(policy) ? account.id() : "aws";
-                ObjectNode n = Shapes.policy(policy, policy.arn(p, owner), 0, 0);
+                String arn = policy.arn(p, owner);
+                ObjectNode n = Shapes.without(Shapes.policy(policy, arn,
+                        ManagedPolicyOperations.attachments(account, arn), ManagedPolicyOperations.boundaryUses(account, arn)),
+                        "Tags");
                 ArrayNode versions = n.putArray("PolicyVersionList");
                 for (ManagedPolicy.PolicyVersion v : policy.versions()) {
                     versions.add(Shapes.version(v, v.versionId().equals(policy.defaultVersionId()), true));

@@ -94,6 +94,13 @@ final class GroupOperations {
         String newName = call.params().optional("NewGroupName", Constraint.GROUP_NAME, null);
         String newPath = call.params().optional("NewPath", Constraint.PATH, null);
         call.authorize("iam:UpdateGroup", Holder.GROUP.arn(call, name));
+        if (newName != null || newPath != null) {
+            // AWS: the caller needs permission on the group under its old name and its new name
+            Group current = call.directory().account(call.accountId()) == null ? null
+                    : call.directory().account(call.accountId()).group(name);
+            String path = newPath != null ? newPath : current != null ? current.path() : "/";
+            call.authorize("iam:UpdateGroup", call.arn("group", path, newName != null ? newName : name));
+        }
         return call.write(d -> {
             Account account = call.account(d);
             Group group = find(call, d, name);

@@ -29,7 +29,16 @@ final class InlinePolicyOperations {
     private static ObjectNode put(Call call, Holder holder) throws IamException, IOException {
         String name = holder.name(call);
         String policyName = call.params().required("PolicyName", Constraint.POLICY_NAME);
-        PolicyDocument document = Policies.document(call.params().required("PolicyDocument"), holder.inlineKind());
+        PolicyDocument document;
+        try {
+            document = Policies.document(call.params().required("PolicyDocument"), holder.inlineKind());
+        } catch (IamException e) {
+            if (e.error() != IamError.LIMIT_EXCEEDED) {
+                throw e;
+            }
+            // one document over the size alone is over the aggregate: AWS says so in the same words
+            throw tooLarge(holder.inlineKind().maxCharacters(), holder, name);
+        }
         call.authorize("iam:Put" + holder.noun() + "Policy", holder.arn(call, name));
         return call.write(d -> {
             Object entity = holder.find(call, d, name);
@@ -37,11 +46,16 @@ final class InlinePolicyOperations {
             int total = holder.inline(updated).values().stream().mapToInt(PolicyDocument::size).sum();
             int quota = holder.inlineQuota(call.quotas());
             if (total > quota) {
-                throw new IamException(IamError.LIMIT_EXCEEDED, "Maximum policy size of " + quota + " bytes exceeded for "
-                        + holder.type() + " " + holder.entityName(entity));
+                throw tooLarge(quota, holder, holder.entityName(entity));
             }
             return new LiveDirectory.Result<>(Shapes.object(), holder.put(new Changes(), call.accountId(), updated));
         });
+    }
+
+    /** AWS's message: {@code Maximum policy size of 2048 bytes exceeded for user alice}. */
+    private static IamException tooLarge(int quota, Holder holder, String name) {
+        return new IamException(IamError.LIMIT_EXCEEDED, "Maximum policy size of " + quota + " bytes exceeded for "
+                + holder.type() + " " + name);
     }
 
     private static ObjectNode get(Call call, Holder holder) throws IamException {

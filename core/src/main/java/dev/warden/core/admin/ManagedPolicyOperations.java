@@ -60,7 +60,7 @@ final class ManagedPolicyOperations {
         return policy;
     }
 
-    private static int attachments(Account account, String arn) {
+    static int attachments(Account account, String arn) {
         int n = 0;
         for (User u : account.users().values()) {
             n += u.attachedPolicies().contains(arn) ? 1 : 0;
@@ -74,7 +74,7 @@ final class ManagedPolicyOperations {
         return n;
     }
 
-    private static int boundaryUses(Account account, String arn) {
+    static int boundaryUses(Account account, String arn) {
         int n = 0;
         for (User u : account.users().values()) {
             n += arn.equals(u.permissionsBoundary()) ? 1 : 0;
@@ -170,8 +170,10 @@ final class ManagedPolicyOperations {
         policies.removeIf(l -> !l.policy().path().startsWith(prefix)
                 || (onlyAttached && attachments(account, l.arn()) == 0));
         policies.sort(Comparator.comparing(l -> l.policy().name().toLowerCase(Locale.ROOT)));
-        return Pages.page(call, Shapes.object(), "Policies", policies,
-                l -> Shapes.policy(l.policy(), l.arn(), attachments(account, l.arn()), boundaryUses(account, l.arn())));
+        // AWS: Description "is not included in the response to the ListPolicies operation", nor are Tags
+        return Pages.page(call, Shapes.object(), "Policies", policies, l -> Shapes.without(
+                Shapes.policy(l.policy(), l.arn(), attachments(account, l.arn()), boundaryUses(account, l.arn())),
+                "Description", "Tags"));
     }
 
     private static ObjectNode createVersion(Call call) throws IamException, IOException {
@@ -309,7 +311,7 @@ final class ManagedPolicyOperations {
         String arn = call.params().required("PolicyArn", Constraint.ARN);
         call.authorize("iam:ListPolicyTags", arn);
         ObjectNode out = Shapes.object();
-        Shapes.tags(out, "Tags", Policies.found(call.directory(), arn).tags(), true);
+        Shapes.tags(out, "Tags", Tagging.byKey(Policies.found(call.directory(), arn).tags()), true);
         out.put("IsTruncated", false);
         return out;
     }

@@ -27,14 +27,17 @@ public final class Params {
         return new TreeSet<>(values.keySet());
     }
 
-    /** A required parameter, checked against {@code constraint} (whose field name the error message uses). */
+    /**
+     * A required parameter, checked against {@code constraint}. Error messages name the parameter as AWS does, in
+     * lower camel case ({@code policyArn} for {@code PolicyArn}).
+     */
     public String required(String name, Constraint constraint) throws IamException {
         String value = values.get(name);
         if (value == null) {
             throw new IamException(IamError.VALIDATION_ERROR, "1 validation error detected: Value null at '"
-                    + constraint.field() + "' failed to satisfy constraint: Member must not be null");
+                    + lowerFirst(name) + "' failed to satisfy constraint: Member must not be null");
         }
-        return constraint.check(value);
+        return named(name, constraint).check(value);
     }
 
     /** A required parameter without a pattern. */
@@ -50,7 +53,14 @@ public final class Params {
     /** An optional parameter checked against {@code constraint}, or {@code fallback}. */
     public String optional(String name, Constraint constraint, String fallback) throws IamException {
         String value = values.get(name);
-        return value == null ? fallback : constraint.check(value);
+        return value == null ? fallback : named(name, constraint).check(value);
+    }
+
+    /** {@code constraint} reporting as parameter {@code name}. */
+    private static Constraint named(String name, Constraint constraint) {
+        String field = lowerFirst(name);
+        return field.equals(constraint.field()) ? constraint
+                : new Constraint(field, constraint.min(), constraint.max(), constraint.pattern());
     }
 
     /** An optional parameter, or {@code null}. */

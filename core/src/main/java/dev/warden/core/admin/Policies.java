@@ -14,15 +14,24 @@ final class Policies {
     private Policies() {
     }
 
-    /** {@code text} validated as a policy of {@code kind}: {@code MalformedPolicyDocument} or {@code LimitExceeded}. */
+    /**
+     * {@code text} validated as a policy of {@code kind}: {@code MalformedPolicyDocument} or {@code LimitExceeded}
+     * (with AWS's message for a managed policy, {@code Cannot exceed quota for PolicySize: 6144}, and a trust policy,
+     * {@code Cannot exceed quota for ACLSizePerRole: 2048}).
+     */
     static PolicyDocument document(String text, PolicyKind kind) throws IamException {
         try {
             return PolicyDocument.parse(text, kind);
         } catch (MalformedPolicyException e) {
-            IamError error = e.errorCode().equals(MalformedPolicyException.LIMIT_EXCEEDED)
-                    ? IamError.LIMIT_EXCEEDED : IamError.MALFORMED_POLICY_DOCUMENT;
+            if (e.errorCode().equals(MalformedPolicyException.LIMIT_EXCEEDED)) {
+                switch (kind) {
+                    case MANAGED -> throw IamException.limitExceeded("PolicySize", kind.maxCharacters());
+                    case TRUST -> throw IamException.limitExceeded("ACLSizePerRole", kind.maxCharacters());
+                    default -> throw new IamException(IamError.LIMIT_EXCEEDED, e.reason());
+                }
+            }
             String where = e.pointer().isEmpty() ? "" : " (at " + e.pointer() + ")";
-            throw new IamException(error, e.reason() + where);
+            throw new IamException(IamError.MALFORMED_POLICY_DOCUMENT, e.reason() + where);
         }
     }
 

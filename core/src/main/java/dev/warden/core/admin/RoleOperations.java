@@ -131,7 +131,9 @@ final class RoleOperations {
         List<Role> roles = new ArrayList<>(call.account(d).roles().values());
         roles.removeIf(r -> !r.path().startsWith(prefix));
         roles.sort(Comparator.comparing(r -> r.name().toLowerCase(Locale.ROOT)));
-        return Pages.page(call, Shapes.object(), "Roles", roles, r -> Shapes.role(r, d.partition(), call.accountId(), true));
+        // AWS: "This operation does not return the following attributes ...: PermissionsBoundary, RoleLastUsed, Tags"
+        return Pages.page(call, Shapes.object(), "Roles", roles, r -> Shapes.without(
+                Shapes.role(r, d.partition(), call.accountId(), true), "PermissionsBoundary", "Tags"));
     }
 
     private static ObjectNode updateTrust(Call call) throws IamException, IOException {
@@ -171,7 +173,7 @@ final class RoleOperations {
         String name = call.params().required("RoleName", Constraint.ROLE_NAME);
         call.authorize("iam:ListRoleTags", Holder.ROLE.arn(call, name));
         ObjectNode out = Shapes.object();
-        Shapes.tags(out, "Tags", find(call, call.directory(), name).tags(), true);
+        Shapes.tags(out, "Tags", Tagging.byKey(find(call, call.directory(), name).tags()), true);
         out.put("IsTruncated", false);
         return out;
     }

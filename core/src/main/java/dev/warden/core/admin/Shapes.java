@@ -131,6 +131,15 @@ final class Shapes {
         }
     }
 
+    /**
+     * {@code n} without {@code keys}: attributes an entity has that AWS leaves out of some answers (the listing
+     * operations' and GetAccountAuthorizationDetails' shapes).
+     */
+    static ObjectNode without(ObjectNode n, String... keys) {
+        n.remove(List.of(keys));
+        return n;
+    }
+
     /** The name a managed policy ARN ends with. */
     static String policyName(String arn) {
         return arn.substring(arn.lastIndexOf('/') + 1);

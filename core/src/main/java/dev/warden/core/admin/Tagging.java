@@ -42,6 +42,13 @@ final class Tagging {
         return out;
     }
 
+    /** {@code tags} sorted by key, as AWS's List*Tags answer ("The returned list of tags is sorted by tag key"). */
+    static List<Tag> byKey(List<Tag> tags) {
+        List<Tag> out = new ArrayList<>(tags);
+        out.sort(java.util.Comparator.comparing(Tag::key));
+        return out;
+    }
+
     /** {@code existing} without the tags whose keys are in {@code keys}. */
     static List<Tag> without(List<Tag> existing, List<String> keys) {
         List<Tag> out = new ArrayList<>(existing);

@@ -151,9 +151,6 @@ final class UserOperations {
             if (!user.accessKeys().isEmpty()) {
                 throw IamException.deleteConflict("Cannot delete entity, must delete access keys first.");
             }
-            if (user.permissionsBoundary() != null) {
-                throw IamException.deleteConflict("Cannot delete entity, must delete permissions boundary first.");
-            }
             return new LiveDirectory.Result<>(Shapes.object(), new Changes().deleteUser(call.accountId(), user.name()));
         });
     }
@@ -165,7 +162,9 @@ final class UserOperations {
         List<User> users = new ArrayList<>(call.account(d).users().values());
         users.removeIf(u -> !u.path().startsWith(prefix));
         users.sort(Comparator.comparing(u -> u.name().toLowerCase(Locale.ROOT)));
-        return Pages.page(call, Shapes.object(), "Users", users, u -> Shapes.user(u, d.partition(), call.accountId()));
+        // AWS: "This operation does not return the following attributes ...: PermissionsBoundary, Tags"
+        return Pages.page(call, Shapes.object(), "Users", users, u -> Shapes.without(
+                Shapes.user(u, d.partition(), call.accountId()), "PermissionsBoundary", "Tags"));
     }
 
     private static ObjectNode tag(Call call) throws IamException, java.io.IOException {
@@ -197,7 +196,7 @@ final class UserOperations {
         String name = call.params().required("UserName", Constraint.USER_NAME);
         call.authorize("iam:ListUserTags", arn(call, name));
         ObjectNode out = Shapes.object();
-        Shapes.tags(out, "Tags", find(call, call.directory(), name).tags(), true);
+        Shapes.tags(out, "Tags", Tagging.byKey(find(call, call.directory(), name).tags()), true);
         out.put("IsTruncated", false);
         return out;
     }

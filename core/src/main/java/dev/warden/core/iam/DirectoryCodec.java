@@ -126,12 +126,26 @@ final class DirectoryCodec {
         }
     }
 
+    /**
+     * A policy document, embedded as the JSON object it is, exactly as it was given. A document with whitespace
+     * before or after its object is embedded as a JSON string instead, since the file's own layout would swallow
+     * that whitespace; reading takes either form.
+     */
+    private static void document(JsonGenerator g, PolicyDocument document) throws IOException {
+        String text = document.text();
+        if (text.isEmpty() || text.charAt(0) != '{' || text.charAt(text.length() - 1) != '}') {
+            g.writeString(text);
+        } else {
+            g.writeRawValue(text);
+        }
+    }
+
     private static void policies(JsonGenerator g, String name, Map<String, PolicyDocument> policies) throws IOException {
         if (!policies.isEmpty()) {
             g.writeObjectFieldStart(name);
             for (Map.Entry<String, PolicyDocument> e : policies.entrySet()) {
                 g.writeFieldName(e.getKey());
-                g.writeRawValue(e.getValue().text());
+                document(g, e.getValue());
             }
             g.writeEndObject();
         }
@@ -212,7 +226,7 @@ final class DirectoryCodec {
             g.writeNumberField("maxSessionDuration", r.maxSessionDuration());
             field(g, "permissionsBoundary", r.permissionsBoundary());
             g.writeFieldName("assumeRolePolicyDocument");
-            g.writeRawValue(r.trustPolicy().text());
+            document(g, r.trustPolicy());
             strings(g, "attachedPolicies", r.attachedPolicies());
             policies(g, "inlinePolicies", r.inlinePolicies());
             tags(g, r.tags());
@@ -235,7 +249,7 @@ final class DirectoryCodec {
                 g.writeStringField("versionId", v.versionId());
                 g.writeStringField("createDate", v.createDate().toString());
                 g.writeFieldName("document");
-                g.writeRawValue(v.document().text());
+                document(g, v.document());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -268,7 +282,7 @@ final class DirectoryCodec {
                 g.writeStringField("type", p.resourceControl() ? "RESOURCE_CONTROL_POLICY" : "SERVICE_CONTROL_POLICY");
                 strings(g, "targets", p.targets());
                 g.writeFieldName("document");
-                g.writeRawValue(p.document().text());
+                document(g, p.document());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -300,7 +314,12 @@ final class DirectoryCodec {
             throws StoreDocumentException {
         String text = parsed.verbatim().get(pointer);
         if (text == null) {
-            throw new StoreDocumentException(path, pointer, "a policy document (a JSON object) is required");
+            // a document with whitespace around it is stored as a string (see document(...))
+            JsonNode node = parsed.tree().at(pointer);
+            if (!node.isTextual()) {
+                throw new StoreDocumentException(path, pointer, "a policy document (a JSON object) is required");
+            }
+            text = node.textValue();
         }
         try {
             return PolicyDocument.parse(text, kind);
