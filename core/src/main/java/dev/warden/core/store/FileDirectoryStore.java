@@ -1,0 +1,849 @@
+package dev.warden.core.store;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.warden.spi.DirectoryStore;
+import dev.warden.spi.DocumentChange;
+import dev.warden.spi.StoreConflictException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A {@link DirectoryStore} in a folder of files: each document is a UTF-8 file at its relative path under the root
+ * ({@code accounts/111122223333/users/alice.json}), readable and editable by hand.
+ *
+ * <pre>
+ * ROOT/warden-store.json      the marker, {"format": 1}: this folder is a store
+ * ROOT/.warden/lock           locked shared by readers, exclusively by writers (all processes)
+ * ROOT/.warden/journal/ID.json  a commit past its commit point, not yet fully applied
+ * ROOT/.warden/tmp/           journal entries being written
+ * ROOT/a/b/.NAME.ID-I.warden-tmp  a document's new content, before its rename
+ * ROOT/a/b/NAME               a document
+ * </pre>
+ *
+ * <p>A commit, under the exclusive lock: compare every change's expected content with the file (conflict: nothing
+ * written); write the journal entry with every new content, sync it and rename it into the journal (the commit
+ * point); write each new content to a temporary file beside its document and sync it; rename each over its
+ * document (or delete the document); sync the folders; remove the journal entry. If writing a temporary file
+ * fails (a full disk), the commit is rolled back: nothing was renamed yet. A crash leaves either no journal entry
+ * (the old state) or a complete one, which recovery applies again (the new state). Recovery runs when the store
+ * opens and before any read or commit that finds an entry in the journal.
+ *
+ * <p>{@link #watch} reports changes made by anyone but this store object: other processes, other store objects,
+ * editors. This object's own commits are recognized by content (a path whose file still holds what this object
+ * last wrote there is not reported), so a change is never missed, and an own commit is not reported unless the
+ * file has changed again since.
+ *
+ * <p>Not documents: names starting with {@code .} or {@code #} or ending with {@code ~} (the store's internals,
+ * editors' swap, backup and lock files), symbolic links, and the marker. The store does not follow symbolic links.
+ */
+public final class FileDirectoryStore implements DirectoryStore {
+
+    private static final byte[] MARKER_CONTENT = "{\"format\": 1}\n".getBytes(StandardCharsets.UTF_8);
+    private static final String TEMPORARY_SUFFIX = ".warden-tmp";
+    private static final int READ_CHUNK = 256;
+    /** Larger files are refused as documents (a file of any size would otherwise exhaust the heap). */
+    static final int MAX_DOCUMENT_BYTES = 64 << 20;
+    /** Reads wait on the disk when the page cache lacks the files: more threads than cores keep it busy. */
+    private static final int READ_THREADS =
+            Math.min(8, Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+    private static final byte[] ABSENT = new byte[0];
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final Path root;
+    private final Journal journal;
+    private final StoreLock lock;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** While watching: what this object last wrote at each path (SHA-256, or {@link #ABSENT}). */
+    private final Map<String, byte[]> ownWrites = new ConcurrentHashMap<>();
+    private volatile boolean recordingOwnWrites;
+    private final Object watchGuard = new Object();
+    private StoreWatcher watcher; // guarded by watchGuard
+    private ThreadPoolExecutor readers; // guarded by this
+    /** Tests make commits fail at chosen steps through this; {@code null} otherwise. */
+    private volatile FaultHook faults;
+
+    /** A step of applying a commit, for tests that make it fail. */
+    interface FaultHook {
+        /** Called before {@code step} ({@code "stage"}: write a temporary file, {@code "rename"}) on a file. */
+        void before(String step, Path file) throws IOException;
+    }
+
+    private FileDirectoryStore(Path root, Journal journal, StoreLock lock) {
+        this.root = root;
+        this.journal = journal;
+        this.lock = lock;
+    }
+
+    /**
+     * Opens the store in {@code root}, making it one if the folder is new or empty, and completes any commit a
+     * crashed writer left in the journal.
+     *
+     * @throws IOException with the path if {@code root} is not a folder, is a non-empty folder that is not a store
+     *     (no {@code warden-store.json}: a mistyped path must not get files written into it), has a marker of
+     *     another format, or cannot be read or written
+     */
+    public static FileDirectoryStore open(Path root) throws IOException {
+        Path given = root.toAbsolutePath().normalize();
+        if (!Files.exists(given)) {
+            try {
+                Files.createDirectories(given);
+            } catch (IOException e) {
+                throw DurableFiles.withPath(given, "cannot create the store folder", e);
+            }
+        }
+        if (!Files.isDirectory(given)) {
+            throw new IOException(given + ": not a folder, cannot hold a Warden store");
+        }
+        Path real = given.toRealPath();
+        Path marker = real.resolve(DocumentPaths.MARKER);
+        if (!Files.exists(marker) && !emptyButForInternals(real)) {
+            throw new IOException(real + ": not a Warden store (no " + DocumentPaths.MARKER
+                    + ") and not empty; refusing to write into it (give a new or empty folder, or an existing store)");
+        }
+        Path internal = real.resolve(DocumentPaths.INTERNAL);
+        Path journalFolder = internal.resolve("journal");
+        Path temporary = internal.resolve("tmp");
+        Set<Path> changedFolders = new LinkedHashSet<>();
+        DurableFiles.createFolders(real, journalFolder, changedFolders);
+        DurableFiles.createFolders(real, temporary, changedFolders);
+        DurableFiles.syncFolders(changedFolders);
+        StoreLock lock = StoreLock.open(internal.resolve("lock"));
+        FileDirectoryStore store = new FileDirectoryStore(real, new Journal(real, journalFolder, temporary), lock);
+        try {
+            lock.lockExclusive();
+            try {
+                store.checkOrWriteMarker(marker, temporary);
+                store.recover();
+            } finally {
+                lock.unlockExclusive();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                lock.close();
+            } catch (IOException x) {
+                e.addSuppressed(x);
+            }
+            throw e;
+        }
+        return store;
+    }
+
+    /** The store's folder (its real path). */
+    public Path root() {
+        return root;
+    }
+
+    private static boolean emptyButForInternals(Path folder) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().equals(DocumentPaths.INTERNAL)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw DurableFiles.withPath(folder, "cannot list the store folder", e);
+        }
+    }
+
+    private void checkOrWriteMarker(Path marker, Path temporary) throws IOException {
+        if (Files.exists(marker)) {
+            Long format = null;
+            try (JsonParser json = new JsonFactory().createParser(Files.readAllBytes(marker))) {
+                if (json.nextToken() == JsonToken.START_OBJECT) {
+                    while (json.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = json.currentName();
+                        if (json.nextToken() == JsonToken.VALUE_NUMBER_INT && field.equals("format")) {
+                            format = json.getLongValue();
+                        }
+                        json.skipChildren();
+                    }
+                }
+            } catch (IOException e) {
+                throw new IOException(marker + ": not a Warden store marker: " + e.getMessage(), e);
+            }
+            if (format == null) {
+                throw new IOException(marker + ": not a Warden store marker (no \"format\" number)");
+            }
+            if (format != 1) {
+                throw new IOException(marker + ": store format " + format + " is not supported (this Warden reads 1)");
+            }
+            return;
+        }
+        Path staged = temporary.resolve(DocumentPaths.MARKER);
+        DurableFiles.write(staged, MARKER_CONTENT);
+        try {
+            Files.move(staged, marker, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw DurableFiles.withPath(marker, "cannot write the store marker", e);
+        }
+        DurableFiles.syncFolder(root);
+        log().log(System.Logger.Level.DEBUG, "{0}: new Warden store", root);
+    }
+
+    // ---------------------------------------------------------------------------------------------- reads
+
+    @Override
+    public Map<String, String> readAll() throws IOException {
+        ensureOpen();
+        lockSharedRecovered();
+        try {
+            return Collections.unmodifiableMap(readAllLocked());
+        } finally {
+            lock.unlockShared();
+        }
+    }
+
+    @Override
+    public Map<String, Optional<String>> read(Collection<String> paths) throws IOException {
+        Objects.requireNonNull(paths, "paths");
+        ensureOpen();
+        List<String> wanted = new ArrayList<>(paths);
+        List<Path> files = new ArrayList<>(wanted.size());
+        for (String path : wanted) {
+            DocumentPaths.check(path);
+            files.add(DocumentPaths.resolve(root, path));
+        }
+        Map<String, Optional<String>> result = new LinkedHashMap<>();
+        lockSharedRecovered();
+        try {
+            for (int i = 0; i < wanted.size(); i++) {
+                byte[] bytes = documentBytes(wanted.get(i), files.get(i));
+                result.put(wanted.get(i), Optional.ofNullable(bytes == null ? null : text(files.get(i), bytes)));
+            }
+        } finally {
+            lock.unlockShared();
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    /** Takes the shared lock, first completing any commit left in the journal. */
+    private void lockSharedRecovered() throws IOException {
+        while (true) {
+            lock.lockShared();
+            boolean pending;
+            try {
+                pending = journal.hasEntries();
+            } catch (IOException | RuntimeException | Error e) {
+                lock.unlockShared();
+                throw e;
+            }
+            if (!pending) {
+                return;
+            }
+            lock.unlockShared();
+            lock.lockExclusive();
+            try {
+                recover();
+            } finally {
+                lock.unlockExclusive();
+            }
+        }
+    }
+
+    /** A run of document files found by the walk, read by a pool thread while the walk goes on. */
+    private static final class Chunk {
+        final Path[] files = new Path[READ_CHUNK];
+        final String[] paths = new String[READ_CHUNK];
+        final long[] sizes = new long[READ_CHUNK];
+        final String[] contents = new String[READ_CHUNK];
+        int size;
+
+        void read() throws IOException {
+            for (int i = 0; i < size; i++) {
+                contents[i] = textOrNull(files[i], sizes[i]);
+            }
+        }
+    }
+
+    /**
+     * Walks the tree on the calling thread and hands the document files it finds, a chunk at a time, to the read
+     * pool: the walk (a {@code stat} per entry) overlaps the reads.
+     */
+    private Map<String, String> readAllLocked() throws IOException {
+        int rootLength = root.toString().length() + 1;
+        String separator = root.getFileSystem().getSeparator();
+        List<Chunk> chunks = new ArrayList<>();
+        List<Future<?>> reading = new ArrayList<>();
+        Chunk[] current = {new Chunk()};
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                    return folder.equals(root) || !DocumentPaths.isHidden(folder.getFileName().toString())
+                            ? FileVisitResult.CONTINUE
+                            : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && !DocumentPaths.isHidden(file.getFileName().toString())) {
+                        String path = file.toString().substring(rootLength);
+                        if (!path.equals(DocumentPaths.MARKER)) {
+                            Chunk chunk = current[0];
+                            chunk.files[chunk.size] = file;
+                            chunk.paths[chunk.size] = separator.equals("/") ? path : path.replace(separator, "/");
+                            chunk.sizes[chunk.size] = attributes.size();
+                            if (++chunk.size == READ_CHUNK) {
+                                chunks.add(chunk);
+                                reading.add(readPool().submit(() -> {
+                                    chunk.read();
+                                    return null;
+                                }));
+                                current[0] = new Chunk();
+                            }
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // deleted by hand while we walked
+                    }
+                    throw DurableFiles.withPath(file, "cannot read", e);
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path folder, IOException e) throws IOException {
+                    if (e != null && !(e instanceof NoSuchFileException)) {
+                        throw DurableFiles.withPath(folder, "cannot list", e);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            chunks.add(current[0]);
+            current[0].read();
+        } catch (RejectedExecutionException e) {
+            awaitQuietly(reading);
+            throw new IllegalStateException(root + ": store closed", e);
+        } catch (IOException | RuntimeException | Error e) {
+            awaitQuietly(reading);
+            throw e;
+        }
+        await(reading);
+        int count = 0;
+        for (Chunk chunk : chunks) {
+            count += chunk.size;
+        }
+        Map<String, String> documents = new HashMap<>((int) (count / 0.75f) + 1);
+        for (Chunk chunk : chunks) {
+            for (int i = 0; i < chunk.size; i++) {
+                if (chunk.contents[i] != null) {
+                    documents.put(chunk.paths[i], chunk.contents[i]);
+                }
+            }
+        }
+        return documents;
+    }
+
+    /** Waits for every read; rethrows the first failure. */
+    private void await(List<Future<?>> reading) throws IOException {
+        Throwable failure = null;
+        boolean interrupted = false;
+        for (Future<?> read : reading) {
+            while (true) {
+                try {
+                    read.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the reads fill chunks this call returns: wait for them to end
+                    if (failure == null) {
+                        failure = new InterruptedIOException("interrupted while reading " + root);
+                    }
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause();
+                    }
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof IOException) {
+            throw (IOException) failure;
+        } else if (failure instanceof RuntimeException) {
+            throw (RuntimeException) failure;
+        } else if (failure instanceof Error) {
+            throw (Error) failure;
+        }
+    }
+
+    /** Waits for the reads started before a failure, so none runs on after the shared lock is released. */
+    private static void awaitQuietly(List<Future<?>> reading) {
+        for (Future<?> read : reading) {
+            read.cancel(false);
+        }
+        boolean interrupted = false;
+        for (Future<?> read : reading) {
+            while (!read.isDone()) {
+                try {
+                    read.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized ThreadPoolExecutor readPool() {
+        if (readers == null) {
+            if (closed.get()) {
+                throw new RejectedExecutionException("closed");
+            }
+            int pool = POOLS.incrementAndGet();
+            AtomicInteger count = new AtomicInteger();
+            readers = new ThreadPoolExecutor(READ_THREADS, READ_THREADS, 10, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), task -> {
+                        Thread thread = new Thread(task, "warden-store-read-" + pool + "-" + count.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            readers.allowCoreThreadTimeOut(true);
+        }
+        return readers;
+    }
+
+    /**
+     * The content of a document file found by walking ({@code size} bytes then, most likely still), or {@code null}
+     * if it vanished meanwhile. Reads through a channel into an array of the expected size, sparing the
+     * {@code fstat} of {@link Files#readAllBytes}.
+     */
+    private static String textOrNull(Path file, long size) throws IOException {
+        byte[] bytes;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = new byte[(int) Math.min(size + 1, MAX_DOCUMENT_BYTES)];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (channel.read(buffer) >= 0) {
+                if (!buffer.hasRemaining()) { // it grew since the walk
+                    if (bytes.length >= MAX_DOCUMENT_BYTES) {
+                        throw new IOException(file + ": larger than " + MAX_DOCUMENT_BYTES + " bytes");
+                    }
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(2L * bytes.length, MAX_DOCUMENT_BYTES));
+                    buffer = ByteBuffer.wrap(bytes).position(buffer.position());
+                }
+            }
+            if (buffer.position() != bytes.length) {
+                bytes = Arrays.copyOf(bytes, buffer.position());
+            }
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw DurableFiles.withPath(file, "cannot read", e);
+        }
+        return text(file, bytes);
+    }
+
+    /** The content of the document {@code path}, or {@code null} if there is none (no file, or not a file). */
+    private byte[] documentBytes(String path, Path file) throws IOException {
+        if (!DocumentPaths.foldersAreReal(root, file, path)) {
+            return null;
+        }
+        BasicFileAttributes attributes = DurableFiles.attributesOrNull(file);
+        if (attributes == null || !attributes.isRegularFile()) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw DurableFiles.withPath(file, "cannot read", e);
+        }
+    }
+
+    /** {@code bytes} as text; refuses bytes that are not UTF-8 (with the file). */
+    private static String text(Path file, byte[] bytes) throws IOException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) { // a replaced malformed sequence, or a real U+FFFD: look closer
+            try {
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes));
+            } catch (CharacterCodingException e) {
+                throw new IOException(file + ": not UTF-8 text", e);
+            }
+        }
+        return text;
+    }
+
+    // ---------------------------------------------------------------------------------------------- commits
+
+    @Override
+    public void commit(List<DocumentChange> changes) throws IOException, StoreConflictException {
+        Objects.requireNonNull(changes, "changes");
+        ensureOpen();
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Journal.Change> writes = new ArrayList<>(changes.size());
+        List<byte[]> expected = new ArrayList<>(changes.size());
+        Set<String> seen = new HashSet<>();
+        for (DocumentChange change : changes) {
+            Objects.requireNonNull(change, "change");
+            DocumentPaths.check(change.path());
+            if (!seen.add(change.path())) {
+                throw new IllegalArgumentException("a commit changes a document at most once: " + change.path());
+            }
+            expected.add(change.expected() == null ? null : utf8(change.path(), change.expected()));
+            writes.add(new Journal.Change(change.path(), DocumentPaths.resolve(root, change.path()),
+                    change.replacement() == null ? null : utf8(change.path(), change.replacement())));
+        }
+        lock.lockExclusive();
+        try {
+            recover();
+            for (int i = 0; i < writes.size(); i++) {
+                Journal.Change write = writes.get(i);
+                if (!Arrays.equals(currentBytes(write), expected.get(i))) {
+                    throw new StoreConflictException(write.path());
+                }
+            }
+            String id = newEntryId();
+            Path entry = journal.record(id, writes);
+            apply(id, writes, entry);
+            try {
+                journal.remove(entry);
+            } catch (IOException e) {
+                throw new IOException("the commit is applied, but its journal entry could not be removed "
+                        + "(recovery would apply it again): " + e.getMessage(), e);
+            }
+            if (recordingOwnWrites) {
+                for (Journal.Change write : writes) {
+                    ownWrites.put(write.path(), write.content() == null ? ABSENT : sha256(write.content()));
+                }
+            }
+        } finally {
+            lock.unlockExclusive();
+        }
+    }
+
+    /** The bytes of the file a change replaces, {@code null} if absent; refuses what is not a document file. */
+    private byte[] currentBytes(Journal.Change write) throws IOException {
+        if (!DocumentPaths.foldersAreReal(root, write.file(), write.path())) {
+            return null;
+        }
+        BasicFileAttributes attributes = DurableFiles.attributesOrNull(write.file());
+        if (attributes == null) {
+            return null;
+        }
+        if (attributes.isSymbolicLink()) {
+            throw new IOException(write.file() + ": is a symbolic link; the store does not follow links");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new IOException(write.file() + ": exists and is not a file");
+        }
+        try {
+            return Files.readAllBytes(write.file());
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw DurableFiles.withPath(write.file(), "cannot read", e);
+        }
+    }
+
+    /**
+     * Applies a recorded journal entry: writes and syncs every new content beside its document, then renames each
+     * into place (or deletes the document) and syncs the folders. Called by a commit ({@code entry} given: a
+     * failure before any rename rolls the commit back) and by recovery ({@code entry} null: applying again is
+     * harmless, as temporary file names are fixed by the entry).
+     */
+    private void apply(String id, List<Journal.Change> writes, Path entry) throws IOException {
+        Set<Path> folders = new LinkedHashSet<>();
+        List<Path> staged = new ArrayList<>(writes.size());
+        try {
+            for (int i = 0; i < writes.size(); i++) {
+                Journal.Change write = writes.get(i);
+                if (write.content() == null) {
+                    staged.add(null);
+                    continue;
+                }
+                Path folder = write.file().getParent();
+                DurableFiles.createFolders(root, folder, folders);
+                Path temporary = folder.resolve(temporaryName(write.file(), id, i));
+                staged.add(temporary);
+                fault("stage", write.file());
+                DurableFiles.write(temporary, write.content());
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            if (entry != null) {
+                rollBack(staged, entry, e);
+            }
+            throw e;
+        }
+        try {
+            for (int i = 0; i < writes.size(); i++) {
+                Journal.Change write = writes.get(i);
+                fault("rename", write.file());
+                if (write.content() == null) {
+                    try {
+                        if (!Files.deleteIfExists(write.file())
+                                && !Files.isDirectory(write.file().getParent(), LinkOption.NOFOLLOW_LINKS)) {
+                            continue; // gone with its folder (recovery applying an entry again): nothing to sync
+                        }
+                    } catch (IOException e) {
+                        throw DurableFiles.withPath(write.file(), "cannot delete", e);
+                    }
+                } else {
+                    try {
+                        Files.move(staged.get(i), write.file(), StandardCopyOption.ATOMIC_MOVE,
+                                StandardCopyOption.REPLACE_EXISTING);
+                    } catch (IOException e) {
+                        throw DurableFiles.withPath(write.file(), "cannot replace", e);
+                    }
+                }
+                folders.add(write.file().getParent());
+            }
+            DurableFiles.syncFolders(folders);
+        } catch (IOException e) {
+            if (entry == null) {
+                throw e;
+            }
+            throw new IOException("the commit is recorded in " + entry + " but could not be fully applied; "
+                    + "the next read or commit completes it: " + e.getMessage(), e);
+        }
+    }
+
+    private void fault(String step, Path file) throws IOException {
+        FaultHook hook = faults;
+        if (hook != null) {
+            hook.before(step, file);
+        }
+    }
+
+    /** For tests: makes the steps of applying commits call {@code hook} ({@code null}: no more). */
+    void injectFaults(FaultHook hook) {
+        faults = hook;
+    }
+
+    /** Undoes a commit that failed before renaming anything: its temporary files and its journal entry go. */
+    private void rollBack(List<Path> staged, Path entry, Throwable failure) throws IOException {
+        for (Path temporary : staged) {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        try {
+            journal.remove(entry);
+        } catch (IOException e) {
+            IOException worse = new IOException("a commit failed (" + failure.getMessage() + ") and its journal "
+                    + "entry could not be removed, so the next read or commit will apply it", failure);
+            worse.addSuppressed(e);
+            throw worse;
+        }
+    }
+
+    /**
+     * Completes the commits left in the journal by writers that died after their commit point, and drops what
+     * writers that died before it left. Holds the exclusive lock.
+     */
+    private void recover() throws IOException {
+        for (Path entry : journal.entries()) {
+            List<Journal.Change> writes = journal.read(entry);
+            apply(Journal.id(entry), writes, null);
+            journal.remove(entry);
+            log().log(System.Logger.Level.INFO, "{0}: completed commit {1} ({2} documents), interrupted after its "
+                    + "commit point", root, Journal.id(entry), writes.size());
+        }
+        int dropped = journal.clearTemporaryFiles();
+        if (dropped > 0) {
+            log().log(System.Logger.Level.INFO, "{0}: dropped {1} temporary files of commits interrupted before their "
+                    + "commit point", root, dropped);
+        }
+    }
+
+    /** {@code .NAME.ID-INDEX.warden-tmp}, the name shortened so the whole stays well within file-name limits. */
+    private static String temporaryName(Path file, String id, int index) {
+        String name = file.getFileName().toString();
+        if (name.length() > 40) {
+            name = name.substring(0, 40);
+        }
+        return "." + name + "." + id + "-" + index + TEMPORARY_SUFFIX;
+    }
+
+    /** {@code MILLIS-RANDOM}: entries sort by time; the random part keeps concurrent stores' entries apart. */
+    private static String newEntryId() {
+        String random = Integer.toHexString(ThreadLocalRandom.current().nextInt());
+        return System.currentTimeMillis() + "-" + "0".repeat(8 - random.length()) + random;
+    }
+
+    /** The UTF-8 encoding of a document's content; refuses text that has none (an unpaired surrogate). */
+    private static byte[] utf8(String path, String content) {
+        try {
+            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(content));
+            byte[] bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+            return bytes;
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("content of " + path + " is not valid Unicode text: " + e, e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- watch
+
+    /**
+     * Reports, on a daemon thread, the paths of documents changed by anyone but this object, about 10 ms after a
+     * burst of changes ends (a commit of another process is reported whole, once it completes). An empty set means
+     * "read everything again" (the OS dropped events, or a folder was removed or moved away). Several listeners
+     * may be added; each is called on the watch thread, which {@link #close} stops.
+     *
+     * @throws UncheckedIOException if the store's folders cannot be watched
+     */
+    @Override
+    public void watch(Consumer<Set<String>> listener) {
+        Objects.requireNonNull(listener, "listener");
+        ensureOpen();
+        synchronized (watchGuard) {
+            if (watcher == null) {
+                recordingOwnWrites = true;
+                try {
+                    watcher = StoreWatcher.start(this, listener);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                watcher.addListener(listener);
+            }
+        }
+    }
+
+    /** The watch thread, if {@link #watch} started one (for tests). */
+    Thread watchThread() {
+        synchronized (watchGuard) {
+            return watcher == null ? null : watcher.thread();
+        }
+    }
+
+    StoreLock lock() {
+        return lock;
+    }
+
+    /**
+     * Whether the document {@code path} holds what this object last wrote there (so a change seen there is this
+     * object's own). Once a path is found changed by someone else, it stays reported until this object writes it
+     * again. Called by the watch thread under the shared lock.
+     */
+    boolean isOwnWrite(String path) {
+        byte[] recorded = ownWrites.get(path);
+        if (recorded == null) {
+            return false;
+        }
+        byte[] current;
+        try {
+            current = documentBytes(path, DocumentPaths.resolve(root, path));
+        } catch (IOException | RuntimeException e) {
+            ownWrites.remove(path, recorded); // unreadable now: report it, the listener will see why
+            return false;
+        }
+        if (Arrays.equals(recorded, current == null ? ABSENT : sha256(current))) {
+            return true;
+        }
+        ownWrites.remove(path, recorded);
+        return false;
+    }
+
+    /** Looked up when needed: logging is rare, and its setup would slow every start. */
+    private static System.Logger log() {
+        return System.getLogger(FileDirectoryStore.class.getName());
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- lifecycle
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException(root + ": store closed");
+        }
+    }
+
+    /** Stops the watch thread and the read threads and lets go of the lock file. */
+    @Override
+    public void close() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (watchGuard) {
+            if (watcher != null) {
+                watcher.close();
+            }
+        }
+        synchronized (this) {
+            if (readers != null) {
+                readers.shutdown();
+            }
+        }
+        lock.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FileDirectoryStore[" + root + "]";
+    }
+}
