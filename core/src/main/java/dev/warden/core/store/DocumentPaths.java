@@ -7,7 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -39,25 +38,36 @@ final class DocumentPaths {
                 || path.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("document path must be relative, '/'-separated and normalized: " + path);
         }
-        int start = 0;
-        while (start <= path.length()) {
-            int end = path.indexOf('/', start);
+        for (int start = 0, end; start <= path.length(); start = end + 1) {
+            end = path.indexOf('/', start);
             if (end < 0) {
                 end = path.length();
             }
-            String segment = path.substring(start, end);
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+            int length = end - start;
+            boolean dots = length <= 2 && path.startsWith(length == 1 ? "." : "..", start);
+            if (length == 0 || dots) {
                 throw new IllegalArgumentException(
                         "document path must be relative, '/'-separated and normalized: " + path);
             }
-            if (isHidden(segment)) {
-                throw new IllegalArgumentException("document path has a reserved segment '" + segment
+            char first = path.charAt(start);
+            if (first == '.' || first == '#' || path.charAt(end - 1) == '~') {
+                throw new IllegalArgumentException("document path has a reserved segment '"
+                        + path.substring(start, end)
                         + "' (names starting with '.' or '#' or ending with '~' are not documents): " + path);
             }
-            start = end + 1;
         }
-        if (path.toLowerCase(Locale.ROOT).equals(MARKER)) {
+        if (path.length() == MARKER.length() && path.equalsIgnoreCase(MARKER)) {
             throw new IllegalArgumentException("'" + MARKER + "' is the store's marker, not a document");
+        }
+    }
+
+    /** Whether {@code path} (found on disk) can name a document: what {@link #check} accepts. */
+    static boolean isDocument(String path) {
+        try {
+            check(path);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

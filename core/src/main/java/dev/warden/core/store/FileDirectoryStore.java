@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +50,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -86,10 +87,15 @@ public final class FileDirectoryStore implements DirectoryStore {
     private static final byte[] MARKER_CONTENT = "{\"format\": 1}\n".getBytes(StandardCharsets.UTF_8);
     private static final String TEMPORARY_SUFFIX = ".warden-tmp";
     private static final int READ_CHUNK = 256;
-    /** Larger files are refused as documents (a file of any size would otherwise exhaust the heap). */
+    private static final int PARALLEL_STAGING_THRESHOLD = 32;
+    private static final int STAGING_CHUNK = 8;
+    /** The largest document, in bytes (64 MiB): a larger file is an error, not a document to load whole. */
     static final int MAX_DOCUMENT_BYTES = 64 << 20;
-    /** Reads wait on the disk when the page cache lacks the files: more threads than cores keep it busy. */
-    private static final int READ_THREADS =
+    /**
+     * Threads reading documents (readAll) and writing large commits: reads wait on the disk when the page cache
+     * lacks the files, and concurrent syncs share the disk's flushes, so more threads than cores help.
+     */
+    private static final int IO_THREADS =
             Math.min(8, Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
     private static final byte[] ABSENT = new byte[0];
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -103,7 +109,7 @@ public final class FileDirectoryStore implements DirectoryStore {
     private volatile boolean recordingOwnWrites;
     private final Object watchGuard = new Object();
     private StoreWatcher watcher; // guarded by watchGuard
-    private ThreadPoolExecutor readers; // guarded by this
+    private ThreadPoolExecutor io; // guarded by this
     /** Tests make commits fail at chosen steps through this; {@code null} otherwise. */
     private volatile FaultHook faults;
 
@@ -324,14 +330,17 @@ public final class FileDirectoryStore implements DirectoryStore {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (attributes.isRegularFile() && !DocumentPaths.isHidden(file.getFileName().toString())) {
                         String path = file.toString().substring(rootLength);
-                        if (!path.equals(DocumentPaths.MARKER)) {
+                        if (!separator.equals("/")) {
+                            path = path.replace(separator, "/");
+                        }
+                        if (DocumentPaths.isDocument(path)) { // not the marker, nor a name with a backslash
                             Chunk chunk = current[0];
                             chunk.files[chunk.size] = file;
-                            chunk.paths[chunk.size] = separator.equals("/") ? path : path.replace(separator, "/");
+                            chunk.paths[chunk.size] = path;
                             chunk.sizes[chunk.size] = attributes.size();
                             if (++chunk.size == READ_CHUNK) {
                                 chunks.add(chunk);
-                                reading.add(readPool().submit(() -> {
+                                reading.add(ioPool().submit(() -> {
                                     chunk.read();
                                     return null;
                                 }));
@@ -408,13 +417,7 @@ public final class FileDirectoryStore implements DirectoryStore {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (failure instanceof IOException) {
-            throw (IOException) failure;
-        } else if (failure instanceof RuntimeException) {
-            throw (RuntimeException) failure;
-        } else if (failure instanceof Error) {
-            throw (Error) failure;
-        }
+        rethrow(failure);
     }
 
     /** Waits for the reads started before a failure, so none runs on after the shared lock is released. */
@@ -439,22 +442,22 @@ public final class FileDirectoryStore implements DirectoryStore {
         }
     }
 
-    private synchronized ThreadPoolExecutor readPool() {
-        if (readers == null) {
+    private synchronized ThreadPoolExecutor ioPool() {
+        if (io == null) {
             if (closed.get()) {
                 throw new RejectedExecutionException("closed");
             }
             int pool = POOLS.incrementAndGet();
             AtomicInteger count = new AtomicInteger();
-            readers = new ThreadPoolExecutor(READ_THREADS, READ_THREADS, 10, TimeUnit.SECONDS,
+            io = new ThreadPoolExecutor(IO_THREADS, IO_THREADS, 10, TimeUnit.SECONDS,
                     new LinkedBlockingQueue<>(), task -> {
-                        Thread thread = new Thread(task, "warden-store-read-" + pool + "-" + count.incrementAndGet());
+                        Thread thread = new Thread(task, "warden-store-io-" + pool + "-" + count.incrementAndGet());
                         thread.setDaemon(true);
                         return thread;
                     });
-            readers.allowCoreThreadTimeOut(true);
+            io.allowCoreThreadTimeOut(true);
         }
-        return readers;
+        return io;
     }
 
     /**
@@ -496,12 +499,20 @@ public final class FileDirectoryStore implements DirectoryStore {
         if (attributes == null || !attributes.isRegularFile()) {
             return null;
         }
+        checkSize(file, attributes.size());
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
             throw DurableFiles.withPath(file, "cannot read", e);
+        }
+    }
+
+    private static void checkSize(Path file, long size) throws IOException {
+        if (size > MAX_DOCUMENT_BYTES) {
+            throw new IOException(file + ": " + size + " bytes, larger than a document may be (" + MAX_DOCUMENT_BYTES
+                    + ")");
         }
     }
 
@@ -586,6 +597,7 @@ public final class FileDirectoryStore implements DirectoryStore {
         if (!attributes.isRegularFile()) {
             throw new IOException(write.file() + ": exists and is not a file");
         }
+        checkSize(write.file(), attributes.size());
         try {
             return Files.readAllBytes(write.file());
         } catch (NoSuchFileException e) {
@@ -603,20 +615,29 @@ public final class FileDirectoryStore implements DirectoryStore {
      */
     private void apply(String id, List<Journal.Change> writes, Path entry) throws IOException {
         Set<Path> folders = new LinkedHashSet<>();
-        List<Path> staged = new ArrayList<>(writes.size());
+        Path[] staged = new Path[writes.size()];
         try {
             for (int i = 0; i < writes.size(); i++) {
                 Journal.Change write = writes.get(i);
-                if (write.content() == null) {
-                    staged.add(null);
-                    continue;
+                if (write.content() != null) {
+                    Path folder = write.file().getParent();
+                    DurableFiles.createFolders(root, folder, folders);
+                    staged[i] = folder.resolve(temporaryName(write.file(), id, i));
                 }
-                Path folder = write.file().getParent();
-                DurableFiles.createFolders(root, folder, folders);
-                Path temporary = folder.resolve(temporaryName(write.file(), id, i));
-                staged.add(temporary);
-                fault("stage", write.file());
-                DurableFiles.write(temporary, write.content());
+            }
+            IndexTask stage = i -> {
+                Journal.Change write = writes.get(i);
+                if (write.content() != null) {
+                    fault("stage", write.file());
+                    DurableFiles.write(staged[i], write.content());
+                }
+            };
+            if (writes.size() < PARALLEL_STAGING_THRESHOLD) {
+                for (int i = 0; i < writes.size(); i++) {
+                    stage.run(i);
+                }
+            } else {
+                inParallel(writes.size(), STAGING_CHUNK, stage); // concurrent syncs share the disk's flushes
             }
         } catch (IOException | RuntimeException | Error e) {
             if (entry != null) {
@@ -639,7 +660,7 @@ public final class FileDirectoryStore implements DirectoryStore {
                     }
                 } else {
                     try {
-                        Files.move(staged.get(i), write.file(), StandardCopyOption.ATOMIC_MOVE,
+                        Files.move(staged[i], write.file(), StandardCopyOption.ATOMIC_MOVE,
                                 StandardCopyOption.REPLACE_EXISTING);
                     } catch (IOException e) {
                         throw DurableFiles.withPath(write.file(), "cannot replace", e);
@@ -657,6 +678,68 @@ public final class FileDirectoryStore implements DirectoryStore {
         }
     }
 
+    /** A step done for each index of a range. */
+    private interface IndexTask {
+        void run(int index) throws IOException;
+    }
+
+    /**
+     * Runs {@code task} for 0 to {@code count - 1}, chunk by chunk, on the calling thread and the I/O pool; returns
+     * when every started chunk has ended, throwing the first failure (later chunks are then skipped).
+     */
+    private void inParallel(int count, int chunk, IndexTask task) throws IOException {
+        AtomicInteger nextChunk = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            try {
+                for (int start; failure.get() == null && (start = nextChunk.getAndIncrement() * chunk) < count; ) {
+                    for (int i = start, end = Math.min(start + chunk, count); i < end; i++) {
+                        task.run(i);
+                    }
+                }
+            } catch (IOException | RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            }
+        };
+        List<Future<?>> helpers = new ArrayList<>();
+        try {
+            for (int i = 0, wanted = Math.min(IO_THREADS, (count - 1) / chunk); i < wanted; i++) {
+                helpers.add(ioPool().submit(worker));
+            }
+        } catch (RejectedExecutionException e) {
+            failure.compareAndSet(null, new IllegalStateException(root + ": store closed", e));
+        }
+        worker.run();
+        boolean interrupted = false;
+        for (Future<?> helper : helpers) {
+            while (true) {
+                try {
+                    helper.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the helpers work on the caller's files: wait for them to end
+                } catch (ExecutionException e) {
+                    failure.compareAndSet(null, e.getCause());
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        rethrow(failure.get());
+    }
+
+    private static void rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException) {
+            throw (IOException) failure;
+        } else if (failure instanceof RuntimeException) {
+            throw (RuntimeException) failure;
+        } else if (failure instanceof Error) {
+            throw (Error) failure;
+        }
+    }
+
     private void fault(String step, Path file) throws IOException {
         FaultHook hook = faults;
         if (hook != null) {
@@ -670,7 +753,7 @@ public final class FileDirectoryStore implements DirectoryStore {
     }
 
     /** Undoes a commit that failed before renaming anything: its temporary files and its journal entry go. */
-    private void rollBack(List<Path> staged, Path entry, Throwable failure) throws IOException {
+    private void rollBack(Path[] staged, Path entry, Throwable failure) throws IOException {
         for (Path temporary : staged) {
             if (temporary != null) {
                 try {
@@ -731,6 +814,10 @@ public final class FileDirectoryStore implements DirectoryStore {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(content));
+            if (encoded.remaining() > MAX_DOCUMENT_BYTES) {
+                throw new IllegalArgumentException("content of " + path + " is larger than a document may be ("
+                        + MAX_DOCUMENT_BYTES + " bytes)");
+            }
             byte[] bytes = new byte[encoded.remaining()];
             encoded.get(bytes);
             return bytes;
@@ -742,8 +829,8 @@ public final class FileDirectoryStore implements DirectoryStore {
     // ---------------------------------------------------------------------------------------------- watch
 
     /**
-     * Reports, on a daemon thread, the paths of documents changed by anyone but this object, about 10 ms after a
-     * burst of changes ends (a commit of another process is reported whole, once it completes). An empty set means
+     * Reports, on a daemon thread, the paths of documents changed by anyone but this object, some 10 ms after the
+     * first change of a burst (a commit of another process is reported whole, once it completes). An empty set means
      * "read everything again" (the OS dropped events, or a folder was removed or moved away). Several listeners
      * may be added; each is called on the watch thread, which {@link #close} stops.
      *
@@ -823,23 +910,29 @@ public final class FileDirectoryStore implements DirectoryStore {
         }
     }
 
-    /** Stops the watch thread and the read threads and lets go of the lock file. */
+    /** Stops the watch thread and the I/O threads and lets go of the lock file. */
     @Override
     public void close() throws IOException {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        synchronized (watchGuard) {
-            if (watcher != null) {
-                watcher.close();
+        try {
+            synchronized (watchGuard) {
+                if (watcher != null) {
+                    watcher.close();
+                }
+            }
+        } finally {
+            try {
+                synchronized (this) {
+                    if (io != null) {
+                        io.shutdown();
+                    }
+                }
+            } finally {
+                lock.close();
             }
         }
-        synchronized (this) {
-            if (readers != null) {
-                readers.shutdown();
-            }
-        }
-        lock.close();
     }
 
     @Override

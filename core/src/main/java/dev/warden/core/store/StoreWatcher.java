@@ -187,12 +187,13 @@ final class StoreWatcher implements Closeable {
                 continue;
             }
             Path child = folder.resolve(name);
+            String path = DocumentPaths.relative(root, child);
             if (event.kind() == ENTRY_DELETE) {
                 if (folders.containsKey(child)) {
                     forgetTree(child); // removed or moved away, with whatever documents it held
                     burst.everything = true;
-                } else {
-                    burst.paths.add(DocumentPaths.relative(root, child));
+                } else if (DocumentPaths.isDocument(path)) {
+                    burst.paths.add(path);
                 }
                 continue;
             }
@@ -206,8 +207,8 @@ final class StoreWatcher implements Closeable {
                 if (event.kind() == ENTRY_CREATE) {
                     watchTreeLogged(child, burst.paths, burst);
                 }
-            } else if (attributes == null || !attributes.isSymbolicLink()) {
-                burst.paths.add(DocumentPaths.relative(root, child));
+            } else if ((attributes == null || !attributes.isSymbolicLink()) && DocumentPaths.isDocument(path)) {
+                burst.paths.add(path);
             }
         }
         key.reset(); // if the folder is gone, its key stays in folders until its parent reports it deleted
@@ -243,10 +244,11 @@ final class StoreWatcher implements Closeable {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                String name = file.getFileName().toString();
-                if (found != null && attributes.isRegularFile() && !DocumentPaths.isHidden(name)
-                        && !(file.getParent().equals(root) && name.equals(DocumentPaths.MARKER))) {
-                    found.add(DocumentPaths.relative(root, file));
+                if (found != null && attributes.isRegularFile()) {
+                    String path = DocumentPaths.relative(root, file);
+                    if (DocumentPaths.isDocument(path)) {
+                        found.add(path);
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -1,82 +1,85 @@
 package dev.warden.core.store;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
- * A test-scope main class run in a JVM of its own (this JVM's {@code java} and class path), whose standard output
- * is read line by line: {@code ACK N} lines record the last acknowledged commit, {@code READY} the start.
+ * A test-scope main class run in a JVM of its own (this JVM's {@code java} and class path). Its standard output
+ * goes to a file, not a pipe: after a SIGKILL the file holds every line the child wrote, whereas the JDK may close
+ * a pipe's stream under a reader when the process exits ("Stream closed") and lose its last lines. {@code ACK N}
+ * lines record acknowledged commits, {@code READY} the start.
  */
 final class ChildJvm implements AutoCloseable {
 
     private final Process process;
+    private final Path stdout;
     private final Path stderr;
-    private final Thread reader;
-    private final AtomicLong lastAck = new AtomicLong(-1);
-    private final CountDownLatch firstAck = new CountDownLatch(1);
-    private final CountDownLatch ready = new CountDownLatch(1);
-    private final List<String> lines = new ArrayList<>();
 
-    private ChildJvm(Process process, Path stderr) {
+    private ChildJvm(Process process, Path stdout, Path stderr) {
         this.process = process;
+        this.stdout = stdout;
         this.stderr = stderr;
-        this.reader = new Thread(this::readOutput, "child-output-" + process.pid());
-        reader.setDaemon(true);
-        reader.start();
     }
 
-    /** Starts {@code main} with {@code args}; its standard error goes to {@code stderr}. */
-    static ChildJvm start(Class<?> main, Path stderr, String... args) throws IOException {
+    /** Starts {@code main} with {@code args}; its output goes to {@code NAME.out} and {@code NAME.err}. */
+    static ChildJvm start(Class<?> main, Path name, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 main.getName()));
         command.addAll(List.of(args));
+        Path stdout = name.resolveSibling(name.getFileName() + ".out");
+        Path stderr = name.resolveSibling(name.getFileName() + ".err");
         Process process = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
-        return new ChildJvm(process, stderr);
+        return new ChildJvm(process, stdout, stderr);
     }
 
-    private void readOutput() {
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                synchronized (lines) {
-                    if (lines.size() < 1000) {
-                        lines.add(line);
-                    }
-                }
-                if (line.startsWith("ACK ")) {
-                    lastAck.set(Long.parseLong(line.substring(4)));
-                    firstAck.countDown();
-                } else if (line.equals("READY")) {
-                    ready.countDown();
-                }
-            }
+    /** The complete lines the child wrote so far. */
+    List<String> lines() {
+        String text;
+        try {
+            text = Files.readString(stdout);
         } catch (IOException e) {
-            // the child died: its output ends here
+            throw new UncheckedIOException(e);
         }
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
+    }
+
+    /** Waits until the child wrote a line matching {@code wanted}; false if it did not in time. */
+    boolean awaitLine(Predicate<String> wanted, long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (System.nanoTime() < deadline) {
+            if (lines().stream().anyMatch(wanted)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return lines().stream().anyMatch(wanted);
+            }
+            Thread.sleep(1);
+        }
+        return false;
     }
 
     /** Waits until the child acknowledged its first commit; false if it did not in time. */
     boolean awaitFirstAck(long timeout, TimeUnit unit) throws InterruptedException {
-        return firstAck.await(timeout, unit);
+        return awaitLine(line -> line.startsWith("ACK "), timeout, unit);
     }
 
     boolean awaitReady(long timeout, TimeUnit unit) throws InterruptedException {
-        return ready.await(timeout, unit);
+        return awaitLine("READY"::equals, timeout, unit);
     }
 
     /** Writes a line to the child's standard input. */
@@ -86,11 +89,10 @@ final class ChildJvm implements AutoCloseable {
         in.flush();
     }
 
-    /** Kills the child with SIGKILL and waits until it is gone and its output is read. */
+    /** Kills the child with SIGKILL and waits until it is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
-        reader.join();
     }
 
     /** Whether the child is still running. */
@@ -98,24 +100,20 @@ final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Waits for the child to exit by itself and its output to be read; its exit code, or -1 after timeout. */
+    /** Waits for the child to exit by itself; its exit code, or -1 after the timeout. */
     int awaitExit(long timeout, TimeUnit unit) throws InterruptedException {
-        if (!process.waitFor(timeout, unit)) {
-            return -1;
-        }
-        reader.join();
-        return process.exitValue();
+        return process.waitFor(timeout, unit) ? process.exitValue() : -1;
     }
 
-    /** The last N of an {@code ACK N} line read, or -1. */
+    /** The N of the last {@code ACK N} line, or -1. */
     long lastAck() {
-        return lastAck.get();
-    }
-
-    List<String> lines() {
-        synchronized (lines) {
-            return List.copyOf(lines);
+        List<String> lines = lines();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith("ACK ")) {
+                return Long.parseLong(lines.get(i).substring(4));
+            }
         }
+        return -1;
     }
 
     /** What the child wrote to standard error (for failure messages). */

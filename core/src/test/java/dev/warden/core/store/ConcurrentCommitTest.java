@@ -34,7 +34,7 @@ class ConcurrentCommitTest {
         List<ChildJvm> children = new ArrayList<>();
         try {
             for (int i = 0; i < WRITERS; i++) {
-                children.add(ChildJvm.start(CounterIncrementer.class, folder.resolve("stderr-" + i + ".txt"),
+                children.add(ChildJvm.start(CounterIncrementer.class, folder.resolve("incrementer-" + i),
                         root.toString(), Integer.toString(INCREMENTS)));
             }
             for (ChildJvm child : children) {
@@ -60,7 +60,8 @@ class ConcurrentCommitTest {
         }
         try (FileDirectoryStore store = FileDirectoryStore.open(root)) {
             assertThat(store.read(List.of(CounterIncrementer.PATH)))
-                    .containsExactly(entry(CounterIncrementer.PATH, Optional.of(Integer.toString(WRITERS * INCREMENTS))));
+                    .containsExactly(entry(CounterIncrementer.PATH,
+                            Optional.of(Integer.toString(WRITERS * INCREMENTS))));
         }
     }
 

@@ -82,7 +82,7 @@ class ConsistentReadTest {
             store.commit(InvariantWriter.initial());
         }
         try (FileDirectoryStore store = FileDirectoryStore.open(root);
-                ChildJvm writer = ChildJvm.start(InvariantWriter.class, folder.resolve("stderr.txt"),
+                ChildJvm writer = ChildJvm.start(InvariantWriter.class, folder.resolve("writer"),
                         root.toString(), "7")) {
             assertThat(writer.awaitFirstAck(60, TimeUnit.SECONDS)).as("stderr: %s", writer.stderr()).isTrue();
             long first = InvariantWriter.check(store.readAll());

@@ -104,7 +104,7 @@ class CrashRecoveryTest {
         for (int i = 0; i < iterations; i++) {
             boolean early = random.nextInt(10) == 0;
             try (ChildJvm writer = ChildJvm.start(InvariantWriter.class,
-                    root.resolveSibling(root.getFileName() + "-stderr.txt"), root.toString(),
+                    root.resolveSibling(root.getFileName() + "-writer"), root.toString(),
                     Long.toString(random.nextLong()))) {
                 if (early) {
                     LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(random.nextInt(300_000)));
@@ -146,22 +146,13 @@ class CrashRecoveryTest {
                 n = InvariantWriter.check(documents);
             }
             assertThat(n).as("%s, kill %d: N after recovery vs the last acknowledged commit (seed %d); %s", root, i,
-                            seed, history.subList(Math.max(0, history.size() - 6), history.size()) + "\nSIDE: " + tail(root))
+                            seed, history.subList(Math.max(0, history.size() - 6), history.size()))
                     .isBetween(lastAck, lastAck + unacknowledgedBudget);
             assertThat(listNames(root.resolve(".warden/journal"))).as("journal after recovery").isEmpty();
             assertThat(listNames(root.resolve(".warden/tmp"))).as("temporary files after recovery").isEmpty();
             assertThat(temporaryDocumentFiles(root)).as("temporary document files after recovery").isEmpty();
         }
         return new Tally(iterations, commits, checks, replayed, dropped);
-    }
-
-    private static String tail(Path root) {
-        try {
-            List<String> lines = Files.readAllLines(Path.of(root + "-side.log"));
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 
     private static List<String> listNames(Path folder) throws IOException {

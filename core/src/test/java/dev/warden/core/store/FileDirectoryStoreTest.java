@@ -305,6 +305,8 @@ class FileDirectoryStoreTest {
             Files.createDirectories(root().resolve(".git/objects"));
             Files.writeString(root().resolve(".git/HEAD"), "ref: refs/heads/main");
             Files.writeString(root().resolve(".warden/tmp/stray.json"), "{}");
+            Files.writeString(root().resolve("WARDEN-STORE.JSON"), "{}");
+            Files.writeString(users.resolve("back\\slash.json"), "{}");
             assertThat(store.readAll()).containsOnly(entry(ALICE, "a"));
         }
     }

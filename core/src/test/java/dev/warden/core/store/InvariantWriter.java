@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * after each commit returns: commit N writes {@code a.json}, {@code b.json} and {@code dir/c.json} all holding
  * {@code N} (with padding of random length, up to 24 KB, so that writes take varied time), deletes
  * {@code marks/N-1.json} and creates {@code marks/N.json}. The crash and consistency tests run it in a child JVM
- * ({@code main(root, seed)}; a third argument stops after that many commits) and check {@link #check} on what they read.
+ * ({@code main(root, seed)}; a third argument stops after that many commits) and check {@link #check} on what they
+ * read.
  */
 final class InvariantWriter {
 
@@ -28,24 +29,29 @@ final class InvariantWriter {
     }
 
     public static void main(String[] args) throws Exception {
+        Thread orphan = new Thread(() -> { // stop when the parent is gone (its end of our standard input closes)
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is sent
+                }
+            } catch (java.io.IOException e) {
+                // the same: no parent
+            }
+            Runtime.getRuntime().halt(3);
+        });
+        orphan.setDaemon(true);
+        orphan.start();
         Random random = new Random(Long.parseLong(args[1]));
         try (FileDirectoryStore store = FileDirectoryStore.open(Path.of(args[0]))) {
             Map<String, String> documents = new HashMap<>(store.readAll());
             long n = check(documents);
             long stopAt = args.length > 2 ? n + Long.parseLong(args[2]) : Long.MAX_VALUE;
-            java.io.FileOutputStream side = new java.io.FileOutputStream(args[0] + "-side.log", true);
-            side.write(("START " + ProcessHandle.current().pid() + " at " + n + "\n").getBytes());
             while (n < stopAt) {
                 List<DocumentChange> changes = next(documents, n, random);
-                side.write(("BEGIN " + (n + 1) + "\n").getBytes());
                 store.commit(changes);
-                side.write(("DONE " + (n + 1) + "\n").getBytes());
                 apply(documents, changes);
                 n++;
                 System.out.println("ACK " + n);
-                if (System.out.checkError()) {
-                    return; // the parent is gone
-                }
             }
         }
     }

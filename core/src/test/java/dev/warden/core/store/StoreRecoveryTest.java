@@ -140,6 +140,29 @@ class StoreRecoveryTest {
     }
 
     @Test
+    void aLargeCommitFailingWhileStagingInParallelIsRolledBack() throws Exception {
+        List<DocumentChange> changes = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            changes.add(DocumentChange.create("bulk/" + (i % 5) + "/d" + i + ".json", "{\"i\":" + i + "}"));
+        }
+        try (FileDirectoryStore store = FileDirectoryStore.open(root)) {
+            store.injectFaults((step, file) -> {
+                if (step.equals("stage") && file.endsWith("d150.json")) {
+                    throw new IOException(file + ": No space left on device");
+                }
+            });
+            assertThatThrownBy(() -> store.commit(changes))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("d150.json");
+            store.injectFaults(null);
+            assertThat(store.readAll()).containsOnly(entry("a.json", "a1"), entry("b.json", "b1"));
+            store.commit(changes);
+            assertThat(store.readAll()).hasSize(202);
+        }
+        assertNoLeftovers();
+    }
+
+    @Test
     void aCommitFailingWhileRenamingIsCompletedByTheNextRead() throws Exception {
         try (FileDirectoryStore store = FileDirectoryStore.open(root)) {
             store.injectFaults((step, file) -> {
