@@ -33,6 +33,7 @@ final class DirectoryCodec {
 
     static final String ORGANIZATION = "organization.json";
     private static final String ACCOUNTS = "accounts/";
+    private static final String LEADING_DOT = "%2E";
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
@@ -47,19 +48,32 @@ final class DirectoryCodec {
     }
 
     static String userPath(String accountId, String name) {
-        return ACCOUNTS + accountId + "/users/" + name + ".json";
+        return ACCOUNTS + accountId + "/users/" + fileName(name) + ".json";
     }
 
     static String groupPath(String accountId, String name) {
-        return ACCOUNTS + accountId + "/groups/" + name + ".json";
+        return ACCOUNTS + accountId + "/groups/" + fileName(name) + ".json";
     }
 
     static String rolePath(String accountId, String name) {
-        return ACCOUNTS + accountId + "/roles/" + name + ".json";
+        return ACCOUNTS + accountId + "/roles/" + fileName(name) + ".json";
     }
 
     static String policyPath(String accountId, String name) {
-        return ACCOUNTS + accountId + "/policies/" + name + ".json";
+        return ACCOUNTS + accountId + "/policies/" + fileName(name) + ".json";
+    }
+
+    /**
+     * The file name of an entity: its name, except that a leading {@code .} is written {@code %2E}. IAM names may
+     * start with a dot, but the file store keeps dot files (editor swap files, {@code .git}, its own {@code .warden})
+     * out of the directory; {@code %} is not allowed in IAM names, so the escape cannot collide with a real name.
+     */
+    private static String fileName(String name) {
+        return name.startsWith(".") ? LEADING_DOT + name.substring(1) : name;
+    }
+
+    private static String entityName(String fileName) {
+        return fileName.startsWith(LEADING_DOT) ? "." + fileName.substring(LEADING_DOT.length()) : fileName;
     }
 
     /** What a store path holds, or {@code null} for paths that are not Warden's. */
@@ -88,7 +102,7 @@ final class DirectoryCodec {
             case "policies" -> Location.Kind.POLICY;
             default -> null;
         };
-        return kind == null ? null : new Location(kind, parts[0], parts[2]);
+        return kind == null ? null : new Location(kind, parts[0], entityName(parts[2]));
     }
 
     // ---------------------------------------------------------------------------------------------- writing

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The directory as it stands now, over a {@link DirectoryStore}: readers take {@link #current()} (an immutable
@@ -23,6 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * document that fails validation is rejected and the entity keeps its last good state.
  */
 public final class LiveDirectory implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveDirectory.class);
 
     /** An operation on the directory: reads {@code directory}, returns its result and the entities it writes. */
     public interface Mutation<T> {
@@ -110,8 +114,7 @@ public final class LiveDirectory implements Closeable {
                 refresh(paths);
             }
         } catch (IOException e) {
-            System.getLogger(LiveDirectory.class.getName()).log(System.Logger.Level.WARNING,
-                    "cannot read changed store documents; keeping the last good state: " + e.getMessage());
+            LOG.warn("cannot read changed store documents; keeping the last good state: {}", e.getMessage());
         }
     }
 

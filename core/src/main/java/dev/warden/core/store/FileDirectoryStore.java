@@ -52,6 +52,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link DirectoryStore} in a folder of files: each document is a UTF-8 file at its relative path under the root
@@ -229,7 +231,7 @@ public final class FileDirectoryStore implements DirectoryStore {
             throw DurableFiles.withPath(marker, "cannot write the store marker", e);
         }
         DurableFiles.syncFolder(root);
-        log().log(System.Logger.Level.DEBUG, "{0}: new Warden store", root);
+        log().debug("{}: new Warden store", root);
     }
 
     // ---------------------------------------------------------------------------------------------- reads
@@ -782,13 +784,13 @@ public final class FileDirectoryStore implements DirectoryStore {
             List<Journal.Change> writes = journal.read(entry);
             apply(Journal.id(entry), writes, null);
             journal.remove(entry);
-            log().log(System.Logger.Level.INFO, "{0}: completed commit {1} ({2} documents), interrupted after its "
-                    + "commit point", root, Journal.id(entry), writes.size());
+            log().info("{}: completed commit {} ({} documents), interrupted after its commit point", root,
+                    Journal.id(entry), writes.size());
         }
         int dropped = journal.clearTemporaryFiles();
         if (dropped > 0) {
-            log().log(System.Logger.Level.INFO, "{0}: dropped {1} temporary files of commits interrupted before their "
-                    + "commit point", root, dropped);
+            log().info("{}: dropped {} temporary files of commits interrupted before their commit point", root,
+                    dropped);
         }
     }
 
@@ -890,8 +892,8 @@ public final class FileDirectoryStore implements DirectoryStore {
     }
 
     /** Looked up when needed: logging is rare, and its setup would slow every start. */
-    private static System.Logger log() {
-        return System.getLogger(FileDirectoryStore.class.getName());
+    private static Logger log() {
+        return LoggerFactory.getLogger(FileDirectoryStore.class);
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The watch thread of a {@link FileDirectoryStore}: a {@link WatchService} over the root and every document folder
@@ -39,7 +41,7 @@ import java.util.function.Consumer;
  */
 final class StoreWatcher implements Closeable {
 
-    private static final System.Logger LOG = System.getLogger(StoreWatcher.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(StoreWatcher.class);
     static final long COALESCE_MILLIS = 10;
     private static final long JOIN_MILLIS = 5_000;
 
@@ -119,7 +121,7 @@ final class StoreWatcher implements Closeable {
         } catch (ClosedWatchServiceException | InterruptedException e) {
             // closed
         } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.ERROR, root + ": the store's watch thread stopped", e);
+            LOG.error(root + ": the store's watch thread stopped", e);
             throw e;
         }
     }
@@ -132,7 +134,7 @@ final class StoreWatcher implements Closeable {
         try {
             store.lock().lockShared();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, root + ": watch could not wait for commits in flight", e);
+            LOG.warn(root + ": watch could not wait for commits in flight", e);
             return burst.everything ? Set.of() : Set.copyOf(burst.paths);
         }
         try {
@@ -156,7 +158,7 @@ final class StoreWatcher implements Closeable {
             try {
                 store.lock().unlockShared();
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, root + ": watch could not release the shared lock", e);
+                LOG.warn(root + ": watch could not release the shared lock", e);
             }
         }
     }
@@ -166,7 +168,7 @@ final class StoreWatcher implements Closeable {
             try {
                 listener.accept(changed);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, root + ": a store watch listener failed", e);
+                LOG.warn(root + ": a store watch listener failed", e);
             }
         }
     }
@@ -218,7 +220,7 @@ final class StoreWatcher implements Closeable {
         try {
             watchTree(start, found);
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, root + ": cannot watch " + start
+            LOG.warn(root + ": cannot watch " + start
                     + " (changes there are found only when something else asks for a full read)", e);
             burst.everything = true;
         }
