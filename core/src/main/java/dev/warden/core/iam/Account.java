@@ -20,10 +20,11 @@ public record Account(String id, String alias, Instant createDate, Map<String, U
                       Map<String, Role> roles, Map<String, ManagedPolicy> policies) {
 
     public Account {
-        users = Map.copyOf(users);
-        groups = Map.copyOf(groups);
-        roles = Map.copyOf(roles);
-        policies = Map.copyOf(policies);
+        // sharded: a change to one user shares the rest of the account with the previous snapshot
+        users = ShardedMap.copyOf(users);
+        groups = ShardedMap.copyOf(groups);
+        roles = ShardedMap.copyOf(roles);
+        policies = ShardedMap.copyOf(policies);
     }
 
     /** A new, empty account. */

@@ -1,10 +1,14 @@
 package dev.warden.core.iam;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 
 /**
@@ -18,6 +22,9 @@ public final class Directory {
     /** The user an access key belongs to. */
     public record KeyOwner(String accountId, String userName) {
     }
+
+    /** Batches at least this large decode their documents in parallel (a load; not a single change). */
+    private static final int PARALLEL_DECODE = 256;
 
     private final long version;
     private final String partition;
@@ -43,7 +50,8 @@ public final class Directory {
 
     /** A directory with no accounts. */
     public static Directory empty(String partition, Map<String, ManagedPolicy> shipped) {
-        return new Directory(0, partition, null, Map.of(), shipped, Map.of(), Map.of(), Map.of());
+        return new Directory(0, partition, null, ShardedMap.empty(), shipped, ShardedMap.empty(), ShardedMap.empty(),
+                Map.of());
     }
 
     /** The directory that {@code documents} describe. */
@@ -57,17 +65,52 @@ public final class Directory {
      * This directory with {@code changed} documents applied (empty: deleted), as a new snapshot one version later.
      */
     public Directory apply(Map<String, Optional<String>> changed) {
-        Builder b = new Builder(this);
+        List<Change> changes = new ArrayList<>(changed.size());
+        changed.forEach((path, text) -> {
+            DirectoryCodec.Location at = DirectoryCodec.locate(path);
+            if (at != null) {
+                changes.add(new Change(path, at, text.orElse(null)));
+            }
+        });
         // accounts first, so that entities changed in the same batch find them
-        changed.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey((x, y) -> Boolean.compare(!isAccount(x), !isAccount(y))))
-                .forEach(e -> b.apply(e.getKey(), e.getValue().orElse(null)));
+        changes.sort(Comparator.comparing(c -> c.at().kind() != DirectoryCodec.Location.Kind.ACCOUNT));
+        // decoding is independent per document and most of a load's time: spread it over the cores
+        Stream<Change> stream = changes.size() >= PARALLEL_DECODE ? changes.parallelStream() : changes.stream();
+        List<Decoded> decoded = stream.map(Directory::decode).toList();
+        Builder b = new Builder(this);
+        for (int i = 0; i < changes.size(); i++) {
+            b.apply(changes.get(i), decoded.get(i));
+        }
         return b.build();
     }
 
-    private static boolean isAccount(String path) {
-        DirectoryCodec.Location l = DirectoryCodec.locate(path);
-        return l != null && l.kind() == DirectoryCodec.Location.Kind.ACCOUNT;
+    /** A changed document: its path, what the path names, and its new text ({@code null}: deleted). */
+    private record Change(String path, DirectoryCodec.Location at, String text) {
+    }
+
+    /** A changed document decoded: its entity ({@code null} when deleted), or why it is rejected. */
+    private record Decoded(Object entity, StoreDocumentException error) {
+    }
+
+    private static Decoded decode(Change change) {
+        if (change.text() == null) {
+            return new Decoded(null, null);
+        }
+        String path = change.path();
+        String text = change.text();
+        DirectoryCodec.Location at = change.at();
+        try {
+            return new Decoded(switch (at.kind()) {
+                case ORGANIZATION -> DirectoryCodec.decodeOrganization(path, text);
+                case ACCOUNT -> DirectoryCodec.decodeAccount(path, text, at.accountId());
+                case USER -> DirectoryCodec.decodeUser(path, text, at.name());
+                case GROUP -> DirectoryCodec.decodeGroup(path, text, at.name());
+                case ROLE -> DirectoryCodec.decodeRole(path, text, at.name());
+                case POLICY -> DirectoryCodec.decodePolicy(path, text, at.name(), UniqueIds.POLICY);
+            }, null);
+        } catch (StoreDocumentException e) {
+            return new Decoded(null, e);
+        }
     }
 
     public long version() {
@@ -136,43 +179,44 @@ public final class Directory {
         return policy != null && policy.path().equals(path) && policy.name().equals(name) ? policy : null;
     }
 
-    /** Accumulates changes to one snapshot. */
+    /** Accumulates changes to one snapshot, sharing with the base every shard of its maps it does not change. */
     private static final class Builder {
         private final Directory base;
         private Organization organization;
-        private final Map<String, Account> accounts;
-        private final Map<String, KeyOwner> keyOwners;
-        private final Map<String, String> documents;
+        private final ShardedMap.Editor<String, Account> accounts;
+        private final ShardedMap.Editor<String, KeyOwner> keyOwners;
+        private final ShardedMap.Editor<String, String> documents;
         private final Map<String, StoreDocumentException> rejected;
         private final Map<String, Entities> touched = new HashMap<>();
 
         Builder(Directory base) {
             this.base = base;
             this.organization = base.organization;
-            this.accounts = new HashMap<>(base.accounts);
-            this.keyOwners = new HashMap<>(base.keyOwners);
-            this.documents = new HashMap<>(base.documents);
+            this.accounts = ShardedMap.copyOf(base.accounts).edit();
+            this.keyOwners = ShardedMap.copyOf(base.keyOwners).edit();
+            this.documents = ShardedMap.copyOf(base.documents).edit();
             this.rejected = new HashMap<>(base.rejected);
         }
 
-        void apply(String path, String text) {
-            DirectoryCodec.Location at = DirectoryCodec.locate(path);
-            if (at == null) {
-                return;
-            }
-            if (text == null) {
+        void apply(Change change, Decoded decoded) {
+            String path = change.path();
+            DirectoryCodec.Location at = change.at();
+            if (change.text() == null) {
                 documents.remove(path);
             } else {
-                documents.put(path, text);
+                documents.put(path, change.text());
             }
             try {
+                if (decoded.error() != null) {
+                    throw decoded.error();
+                }
                 switch (at.kind()) {
-                    case ORGANIZATION -> organization = text == null ? null : DirectoryCodec.decodeOrganization(path, text);
-                    case ACCOUNT -> account(at.accountId(), path, text);
+                    case ORGANIZATION -> organization = (Organization) decoded.entity();
+                    case ACCOUNT -> account(at.accountId(), (Account) decoded.entity());
                     case USER -> {
                         Entities e = entities(at.accountId(), path);
                         User old = e.users.get(Account.key(at.name()));
-                        User user = text == null ? null : DirectoryCodec.decodeUser(path, text, at.name());
+                        User user = (User) decoded.entity();
                         if (old != null) {
                             old.accessKeys().forEach(k -> keyOwners.remove(k.id()));
                         }
@@ -181,12 +225,10 @@ public final class Directory {
                             user.accessKeys().forEach(k -> keyOwners.put(k.id(), new KeyOwner(at.accountId(), user.name())));
                         }
                     }
-                    case GROUP -> put(entities(at.accountId(), path).groups, at.name(),
-                            text == null ? null : DirectoryCodec.decodeGroup(path, text, at.name()));
-                    case ROLE -> put(entities(at.accountId(), path).roles, at.name(),
-                            text == null ? null : DirectoryCodec.decodeRole(path, text, at.name()));
+                    case GROUP -> put(entities(at.accountId(), path).groups, at.name(), (Group) decoded.entity());
+                    case ROLE -> put(entities(at.accountId(), path).roles, at.name(), (Role) decoded.entity());
                     case POLICY -> put(entities(at.accountId(), path).policies, at.name(),
-                            text == null ? null : DirectoryCodec.decodePolicy(path, text, at.name(), UniqueIds.POLICY));
+                            (ManagedPolicy) decoded.entity());
                     default -> throw new IllegalStateException(at.kind().toString());
                 }
                 rejected.remove(path);
@@ -195,18 +237,16 @@ public final class Directory {
             }
         }
 
-        private void account(String id, String path, String text) throws StoreDocumentException {
-            if (text == null) {
+        /** The account's own document ({@code null}: deleted); its entities stay, or change in {@link #build}. */
+        private void account(String id, Account decoded) {
+            if (decoded == null) {
                 accounts.remove(id);
                 touched.remove(id);
                 return;
             }
-            Account decoded = DirectoryCodec.decodeAccount(path, text, id);
-            Entities e = touched.get(id);
             Account old = accounts.get(id);
-            accounts.put(id, e != null ? e.into(decoded) : old == null ? decoded
-                    : new Account(id, decoded.alias(), decoded.createDate(), old.users(), old.groups(), old.roles(),
-                            old.policies()));
+            accounts.put(id, old == null ? decoded : new Account(id, decoded.alias(), decoded.createDate(),
+                    old.users(), old.groups(), old.roles(), old.policies()));
         }
 
         private Entities entities(String accountId, String path) throws StoreDocumentException {
@@ -223,7 +263,7 @@ public final class Directory {
             return e;
         }
 
-        private static <T> void put(Map<String, T> map, String name, T entity) {
+        private static <T> void put(ShardedMap.Editor<String, T> map, String name, T entity) {
             if (entity == null) {
                 map.remove(Account.key(name));
             } else {
@@ -238,28 +278,28 @@ public final class Directory {
                     accounts.put(id, e.into(account));
                 }
             });
-            return new Directory(base.version + 1, base.partition, organization, Collections.unmodifiableMap(accounts),
-                    base.shipped, Collections.unmodifiableMap(keyOwners), Collections.unmodifiableMap(documents),
-                    Collections.unmodifiableMap(rejected));
+            return new Directory(base.version + 1, base.partition, organization, accounts.build(), base.shipped,
+                    keyOwners.build(), documents.build(), Collections.unmodifiableMap(rejected));
         }
     }
 
-    /** Mutable copies of one account's entity maps, while a batch of changes is applied. */
+    /** Editors of one account's entity maps, while a batch of changes is applied. */
     private static final class Entities {
-        final Map<String, User> users;
-        final Map<String, Group> groups;
-        final Map<String, Role> roles;
-        final Map<String, ManagedPolicy> policies;
+        final ShardedMap.Editor<String, User> users;
+        final ShardedMap.Editor<String, Group> groups;
+        final ShardedMap.Editor<String, Role> roles;
+        final ShardedMap.Editor<String, ManagedPolicy> policies;
 
         Entities(Account account) {
-            users = new HashMap<>(account.users());
-            groups = new HashMap<>(account.groups());
-            roles = new HashMap<>(account.roles());
-            policies = new HashMap<>(account.policies());
+            users = ShardedMap.copyOf(account.users()).edit();
+            groups = ShardedMap.copyOf(account.groups()).edit();
+            roles = ShardedMap.copyOf(account.roles()).edit();
+            policies = ShardedMap.copyOf(account.policies()).edit();
         }
 
         Account into(Account account) {
-            return new Account(account.id(), account.alias(), account.createDate(), users, groups, roles, policies);
+            return new Account(account.id(), account.alias(), account.createDate(), users.build(), groups.build(),
+                    roles.build(), policies.build());
         }
     }
 
