@@ -62,7 +62,12 @@ public final class Warden implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Warden.class);
 
-    private record CachedSet(long version, PolicySet set) {
+    /** A principal's policies at one directory version, and the engine's input when nothing else applies. */
+    private record CachedSet(long version, PolicySet set, EvaluationInput identityOnly) {
+        CachedSet(long version, PolicySet set) {
+            this(version, set, new EvaluationInput(set.identity(), set.boundary(), null, set.serviceControlLevels(),
+                    null, null, null));
+        }
     }
 
     private record CachedControls(long version, List<StatementIndex> levels) {
@@ -183,29 +188,37 @@ public final class Warden implements Closeable {
     EvaluationInput input(AuthorizationRequest request, StatementIndex resourcePolicy) {
         Directory current = directory.current();
         Principal principal = request.principal();
-        PolicySet set = null;
+        CachedSet cached = null;
         if (principal.isAuthenticated() && principal.kind() != Principal.Kind.SERVICE) {
-            set = policySet(current, principal);
-            if (set == null) {
+            cached = policySet(current, principal);
+            if (cached.set() == null) {
                 return null;
             }
         }
         StatementIndex resource = resourcePolicy != null ? resourcePolicy : trustPolicy(current, request);
         List<StatementIndex> rcps = resourceControls(current, request.resourceAccount());
-        return set == null
-                ? new EvaluationInput(null, null, null, null, rcps, resource, null)
-                : new EvaluationInput(set.identity(), set.boundary(), null, set.serviceControlLevels(), rcps, resource, null);
+        if (cached == null) {
+            return new EvaluationInput(null, null, null, null, rcps, resource, null);
+        }
+        if (resource == null && rcps == null) {
+            return cached.identityOnly(); // the common case, without an allocation
+        }
+        PolicySet set = cached.set();
+        return new EvaluationInput(set.identity(), set.boundary(), null, set.serviceControlLevels(), rcps, resource,
+                null);
     }
 
-    private PolicySet policySet(Directory current, Principal principal) {
+    /** The principal's cached policies; their {@code set()} is {@code null} when the directory does not know it. */
+    private CachedSet policySet(Directory current, Principal principal) {
         String key = principal.sessionIssuer() == null || principal.kind() != Principal.Kind.FEDERATED_USER
                 ? principal.arn() : principal.arn() + "|" + principal.sessionIssuer();
         CachedSet cached = policySets.getIfPresent(key);
         if (cached == null || cached.version != current.version()) {
-            cached = new CachedSet(current.version(), PolicySet.of(current, principal));
+            PolicySet set = PolicySet.of(current, principal);
+            cached = set == null ? new CachedSet(current.version(), null, null) : new CachedSet(current.version(), set);
             policySets.put(key, cached);
         }
-        return cached.set;
+        return cached;
     }
 
     private List<StatementIndex> resourceControls(Directory current, String accountId) {
