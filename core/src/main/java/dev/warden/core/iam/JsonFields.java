@@ -88,7 +88,7 @@ final class JsonFields {
     Instant date(String field) throws StoreDocumentException {
         String value = text(field);
         try {
-            return Instant.parse(value);
+            return StoredInstants.parse(value);
         } catch (DateTimeParseException e) {
             throw error(pointer(field), "\"" + field + "\" must be an ISO 8601 instant such as 2026-11-23T15:00:00Z");
         }
