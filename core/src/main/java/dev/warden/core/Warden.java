@@ -7,6 +7,13 @@ import dev.warden.core.admin.Quotas;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.auth.MasterKey;
 import dev.warden.core.auth.SecretSealer;
+import dev.warden.core.iam.IamError;
+import dev.warden.core.iam.IamException;
+import dev.warden.core.sts.CallerCredentials;
+import dev.warden.core.sts.MfaCheck;
+import dev.warden.core.sts.SessionTokenKeys;
+import dev.warden.core.sts.SessionTokens;
+import dev.warden.core.sts.StsService;
 import dev.warden.core.eval.Evaluation;
 import dev.warden.core.eval.EvaluationInput;
 import dev.warden.core.eval.Evaluator;
@@ -76,6 +83,8 @@ public final class Warden implements Closeable {
     private final LiveDirectory directory;
     private final Clock clock;
     private final IamService iam;
+    private final StsService sts;
+    private final CallerCredentials credentials;
     private final Cache<String, CachedSet> policySets;
     private final Cache<String, CachedControls> resourceControls;
     private final DecisionMetrics metrics;
@@ -87,7 +96,12 @@ public final class Warden implements Closeable {
     private Warden(Builder b, LiveDirectory directory) {
         this.directory = directory;
         this.clock = b.clock;
-        this.iam = new IamService(this, b.masterKey == null ? null : new SecretSealer(b.masterKey), b.quotas);
+        SecretSealer sealer = b.masterKey == null ? null : new SecretSealer(b.masterKey);
+        this.iam = new IamService(this, sealer, b.quotas);
+        SessionTokens tokens = b.masterKey == null ? null : new SessionTokens(b.sessionTokenKeys != null
+                ? b.sessionTokenKeys : SessionTokenKeys.derivedFrom(b.masterKey));
+        this.sts = tokens == null ? null : new StsService(this, tokens, b.mfaCheck);
+        this.credentials = new CallerCredentials(directory, sealer, tokens, b.clock);
         this.policySets = Caffeine.newBuilder().maximumSize(b.policySetCacheSize).recordStats().build();
         this.resourceControls = Caffeine.newBuilder().maximumSize(1_000).build();
         CaffeineCacheMetrics.monitor(b.registry, policySets, "warden.policysets");
@@ -127,6 +141,26 @@ public final class Warden implements Closeable {
         return iam;
     }
 
+    /**
+     * AWS STS over this Warden's directory (session tokens, AssumeRole, GetCallerIdentity).
+     *
+     * @throws IllegalStateException when no master key is configured: session tokens are sealed under it
+     */
+    public StsService sts() {
+        if (sts == null) {
+            throw new IllegalStateException("STS needs a master key (Warden.builder().masterKey(...))");
+        }
+        return sts;
+    }
+
+    /**
+     * Resolves the access key id (and session token) of a signed request to its caller: what SigV4 verification
+     * looks keys up with.
+     */
+    public CallerCredentials credentials() {
+        return credentials;
+    }
+
     /** The clock decisions and operations read the time from. */
     public Clock clock() {
         return clock;
@@ -143,13 +177,22 @@ public final class Warden implements Closeable {
      * resource policy is given.
      */
     public Decision authorize(AuthorizationRequest request, StatementIndex resourcePolicy) {
+        return authorize(request, resourcePolicy, null);
+    }
+
+    /**
+     * Decides {@code request} for a session narrowed by {@code sessionPolicy} (the compiled session policies of
+     * temporary credentials; {@code null} for none), with {@code resourcePolicy} as the resource-based policy.
+     */
+    public Decision authorize(AuthorizationRequest request, StatementIndex resourcePolicy,
+                              StatementIndex sessionPolicy) {
         // Reading the clock twice costs as much as a third of a warm decision: time every decision only when a
         // listener wants the figure, otherwise one in latencySampling (a racy counter is fine for sampling).
         boolean timed = listenersNeedLatency || ++decisions % latencySampling == 0;
         long start = timed ? System.nanoTime() : 0;
         Decision decision;
         try {
-            EvaluationInput input = input(request, resourcePolicy);
+            EvaluationInput input = input(request, resourcePolicy, sessionPolicy);
             decision = input == null ? unknownPrincipal(request) : Evaluator.decide(request, input);
         } catch (RuntimeException e) {
             metrics.recordError(request.action());
@@ -177,7 +220,7 @@ public final class Warden implements Closeable {
 
     /** Decides {@code request} and says what each kind of policy said. */
     public Evaluation explain(AuthorizationRequest request, StatementIndex resourcePolicy) {
-        EvaluationInput input = input(request, resourcePolicy);
+        EvaluationInput input = input(request, resourcePolicy, null);
         if (input == null) {
             input = EvaluationInput.identity(StatementIndex.of(List.of()));
         }
@@ -185,7 +228,7 @@ public final class Warden implements Closeable {
     }
 
     /** The policies in force for {@code request}, or {@code null} when the directory does not know its principal. */
-    EvaluationInput input(AuthorizationRequest request, StatementIndex resourcePolicy) {
+    EvaluationInput input(AuthorizationRequest request, StatementIndex resourcePolicy, StatementIndex sessionPolicy) {
         Directory current = directory.current();
         Principal principal = request.principal();
         CachedSet cached = null;
@@ -200,12 +243,12 @@ public final class Warden implements Closeable {
         if (cached == null) {
             return new EvaluationInput(null, null, null, null, rcps, resource, null);
         }
-        if (resource == null && rcps == null) {
+        if (resource == null && rcps == null && sessionPolicy == null) {
             return cached.identityOnly(); // the common case, without an allocation
         }
         PolicySet set = cached.set();
-        return new EvaluationInput(set.identity(), set.boundary(), null, set.serviceControlLevels(), rcps, resource,
-                null);
+        return new EvaluationInput(set.identity(), set.boundary(), sessionPolicy, set.serviceControlLevels(), rcps,
+                resource, null);
     }
 
     /** The principal's cached policies; their {@code set()} is {@code null} when the directory does not know it. */
@@ -272,6 +315,10 @@ public final class Warden implements Closeable {
         private boolean serviceLoader = true;
         private ClassLoader classLoader = Warden.class.getClassLoader();
         private MasterKey masterKey;
+        private SessionTokenKeys sessionTokenKeys;
+        private MfaCheck mfaCheck = (user, serial, code) -> {
+            throw new IamException(IamError.ACCESS_DENIED, MfaCheck.FAILED);
+        };
         private int latencySampling = 16;
         private Quotas quotas = Quotas.aws();
 
@@ -334,6 +381,21 @@ public final class Warden implements Closeable {
         }
 
         /** The key that seals secrets at rest (needed to create access keys). */
+        /**
+         * The keys session tokens are sealed with (default: key id {@code 1} derived from the master key); see
+         * {@link SessionTokenKeys} for rotation.
+         */
+        public Builder sessionTokenKeys(SessionTokenKeys keys) {
+            this.sessionTokenKeys = Objects.requireNonNull(keys);
+            return this;
+        }
+
+        /** Checks the MFA codes presented to STS (default: the users' virtual MFA devices in the directory). */
+        public Builder mfaCheck(MfaCheck check) {
+            this.mfaCheck = Objects.requireNonNull(check);
+            return this;
+        }
+
         public Builder masterKey(MasterKey key) {
             this.masterKey = Objects.requireNonNull(key);
             return this;

@@ -11,9 +11,7 @@ import dev.warden.core.iam.LiveDirectory;
 import dev.warden.core.iam.UniqueIds;
 import dev.warden.core.iam.User;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -21,8 +19,6 @@ import java.util.List;
  * keys; the secret (40 characters) is in CreateAccessKey's answer and nowhere else: it is stored sealed.
  */
 final class AccessKeyOperations {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AccessKeyOperations() {
     }
@@ -33,13 +29,6 @@ final class AccessKeyOperations {
         s.register("UpdateAccessKey", AccessKeyOperations::update);
         s.register("DeleteAccessKey", AccessKeyOperations::delete);
         s.register("GetAccessKeyLastUsed", AccessKeyOperations::lastUsed);
-    }
-
-    /** A new secret access key: 30 random bytes, 40 characters of base64, as AWS's. */
-    static String newSecret() {
-        byte[] bytes = new byte[30];
-        RANDOM.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private static User withKeys(User u, List<AccessKey> keys) {
@@ -60,7 +49,7 @@ final class AccessKeyOperations {
             do {
                 id = UniqueIds.next(UniqueIds.ACCESS_KEY);
             } while (d.accessKeyOwner(id) != null);
-            String secret = newSecret();
+            String secret = dev.warden.core.auth.SigningCredential.newSecretAccessKey();
             AccessKey key = new AccessKey(id, true, call.now(), sealer.seal(secret, id), null);
             List<AccessKey> keys = new ArrayList<>(user.accessKeys());
             keys.add(key);

@@ -1,5 +1,6 @@
 package dev.warden.core.admin;
 
+import dev.warden.core.auth.Caller;
 import dev.warden.core.iam.Account;
 import dev.warden.core.iam.Directory;
 import dev.warden.core.iam.IamError;
@@ -16,12 +17,12 @@ import java.time.temporal.ChronoUnit;
 final class Call {
 
     private final IamService service;
-    private final Principal caller;
+    private final Caller caller;
     private final String accountId;
     private final Params params;
     private final Instant now;
 
-    Call(IamService service, Principal caller, String accountId, Params params) {
+    Call(IamService service, Caller caller, String accountId, Params params) {
         this.service = service;
         this.caller = caller;
         this.accountId = accountId;
@@ -30,7 +31,7 @@ final class Call {
     }
 
     Principal caller() {
-        return caller;
+        return caller.principal();
     }
 
     String accountId() {
@@ -82,9 +83,9 @@ final class Call {
      * @throws IamException {@code AccessDenied} with AWS's message
      */
     void authorize(String action, String resource) throws IamException {
-        AuthorizationRequest.Builder request = AuthorizationRequest.builder(caller, action, resource);
-        service.globalKeys(caller).forEach(request::context);
-        Decision decision = service.warden().authorize(request.build());
+        AuthorizationRequest.Builder request = AuthorizationRequest.builder(caller.principal(), action, resource);
+        caller.contextAt(service.warden().clock().instant()).forEach(request::context);
+        Decision decision = service.warden().authorize(request.build(), null, caller.sessionPolicy());
         if (!decision.isAllowed()) {
             throw new IamException(IamError.ACCESS_DENIED, decision.reason());
         }

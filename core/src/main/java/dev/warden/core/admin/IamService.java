@@ -2,11 +2,10 @@ package dev.warden.core.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.core.Warden;
+import dev.warden.core.auth.Caller;
 import dev.warden.core.auth.SecretSealer;
-import dev.warden.core.eval.GlobalContextKeys;
 import dev.warden.core.iam.IamError;
 import dev.warden.core.iam.IamException;
-import dev.warden.spi.ContextValue;
 import dev.warden.spi.Principal;
 import java.io.IOException;
 import java.util.Map;
@@ -96,6 +95,16 @@ public final class IamService {
      */
     public ObjectNode call(Principal caller, String accountId, String action, Map<String, String> params)
             throws IamException, IOException {
+        return call(Caller.of(caller), accountId, action, params);
+    }
+
+    /**
+     * Runs IAM operation {@code action} for an authenticated {@code caller}, whose credentials' condition keys
+     * ({@code aws:MultiFactorAuthPresent}, {@code aws:PrincipalTag/*}, ...) and session policy apply to the
+     * authorization of the call.
+     */
+    public ObjectNode call(Caller caller, String accountId, String action, Map<String, String> params)
+            throws IamException, IOException {
         Operation operation = operations.get(action);
         if (operation == null) {
             throw new IamException(IamError.INVALID_ACTION, "Could not find operation " + action + " for version 2010-05-08");
@@ -116,9 +125,5 @@ public final class IamService {
             throw new IamException(IamError.SERVICE_FAILURE, "no master key is configured, so secrets cannot be stored");
         }
         return sealer;
-    }
-
-    Map<String, ContextValue> globalKeys(Principal caller) {
-        return GlobalContextKeys.of(caller, warden.clock().instant());
     }
 }

@@ -91,6 +91,23 @@ public final class MasterKey {
         return key;
     }
 
+    /**
+     * A 256-bit AES key derived from this one for {@code purpose} (HMAC-SHA256 of the purpose under the master key),
+     * so each use (session tokens, key id by key id) has its own key and none reveals the master key.
+     */
+    public SecretKey derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] derived = mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+            SecretKey result = new SecretKeySpec(derived, "AES");
+            Arrays.fill(derived, (byte) 0);
+            return result;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "MasterKey[redacted]";

@@ -30,6 +30,11 @@ public record Constraint(String field, int min, int max, Pattern pattern) {
     public static final Constraint VERSION_ID = new Constraint("versionId", 2, 20, "v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?");
     public static final Constraint ACCESS_KEY_ID = new Constraint("accessKeyId", 16, 128, "[\\w]+");
     public static final Constraint ARN = new Constraint("arn", 20, 2048, (String) null);
+    public static final Constraint ROLE_SESSION_NAME = new Constraint("roleSessionName", 2, 64, "[\\w+=,.@-]*");
+    public static final Constraint EXTERNAL_ID = new Constraint("externalId", 2, 1224, "[\\w+=,.@:\\/-]*");
+    public static final Constraint SERIAL_NUMBER = new Constraint("serialNumber", 9, 256, "[\\w+=/:,.@-]*");
+    public static final Constraint TOKEN_CODE = new Constraint("tokenCode", 6, 6, "[\\d]*");
+    public static final Constraint SOURCE_IDENTITY = new Constraint("sourceIdentity", 2, 64, "[\\w+=,.@-]*");
 
     Constraint(String field, int min, int max, String pattern) {
         this(field, min, max, pattern == null ? null : Pattern.compile(pattern));

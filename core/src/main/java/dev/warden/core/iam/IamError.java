@@ -1,6 +1,6 @@
 package dev.warden.core.iam;
 
-/** AWS IAM's error codes, with the HTTP status AWS answers them with. */
+/** AWS IAM's (and STS's) error codes, with the HTTP status AWS answers them with. */
 public enum IamError {
     ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409),
     NO_SUCH_ENTITY("NoSuchEntity", 404),
@@ -13,7 +13,11 @@ public enum IamError {
     ACCESS_DENIED("AccessDenied", 403),
     CONCURRENT_MODIFICATION("ConcurrentModification", 409),
     INVALID_ACTION("InvalidAction", 400),
-    SERVICE_FAILURE("ServiceFailure", 500);
+    SERVICE_FAILURE("ServiceFailure", 500),
+    /** STS: the session policies and tags are too large once packed. */
+    PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400),
+    /** STS: an encoded authorization message that does not open. */
+    INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400);
 
     private final String code;
     private final int httpStatus;

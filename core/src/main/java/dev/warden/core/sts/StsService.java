@@ -1,0 +1,178 @@
+package dev.warden.core.sts;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.core.Warden;
+import dev.warden.core.admin.Params;
+import dev.warden.core.auth.Caller;
+import dev.warden.core.iam.Constraint;
+import dev.warden.core.iam.Directory;
+import dev.warden.core.iam.IamError;
+import dev.warden.core.iam.IamException;
+import dev.warden.core.iam.UniqueIds;
+import dev.warden.spi.AuthorizationRequest;
+import dev.warden.spi.ContextValue;
+import dev.warden.spi.Decision;
+import dev.warden.spi.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * AWS STS over a Warden directory: GetCallerIdentity, GetSessionToken, AssumeRole, GetAccessKeyInfo. Like
+ * {@link dev.warden.core.admin.IamService}, an operation takes AWS's Query parameters and answers in AWS's response
+ * shape or fails with AWS's error. Thread-safe.
+ */
+public final class StsService {
+
+    static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Warden warden;
+    private final SessionTokens tokens;
+    private final MfaCheck mfa;
+    private final RoleSessions roleSessions;
+
+    public StsService(Warden warden, SessionTokens tokens, MfaCheck mfa) {
+        this.warden = Objects.requireNonNull(warden, "warden");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.mfa = Objects.requireNonNull(mfa, "mfa");
+        this.roleSessions = new RoleSessions(this);
+    }
+
+    /**
+     * Runs STS operation {@code action} for {@code caller}.
+     *
+     * @throws IamException AWS's error ({@code AccessDenied}, {@code ValidationError}, {@code InvalidAction}, ...)
+     */
+    public ObjectNode call(Caller caller, String action, Map<String, String> params) throws IamException {
+        return call(caller, null, action, params);
+    }
+
+    /**
+     * Runs STS operation {@code action} for {@code caller}, whose own temporary credentials carry {@code session}
+     * ({@code null} for long-term credentials): a role session passes its transitive tags and source identity on
+     * to the sessions it makes (role chaining).
+     */
+    public ObjectNode call(Caller caller, SessionClaims session, String action, Map<String, String> params)
+            throws IamException {
+        Params p = new Params(params);
+        return switch (action) {
+            case "GetCallerIdentity" -> callerIdentity(caller);
+            case "GetSessionToken" -> sessionToken(caller, p);
+            case "AssumeRole" -> roleSessions.assumeRole(caller, session, p);
+            case "GetAccessKeyInfo" -> accessKeyInfo(caller, p);
+            default -> throw new IamException(IamError.INVALID_ACTION,
+                    "Could not find operation " + action + " for version 2011-06-15");
+        };
+    }
+
+    /** Always allowed, as in AWS: no policy can deny a caller learning who it is. */
+    private ObjectNode callerIdentity(Caller caller) {
+        ObjectNode result = JSON.objectNode();
+        Principal principal = caller.principal();
+        ContextValue userId = caller.keys().get("aws:userid");
+        result.put("UserId", userId != null ? userId.values().get(0)
+                : principal.kind() == Principal.Kind.ROOT ? principal.accountId() : principal.arn());
+        result.put("Account", principal.accountId());
+        result.put("Arn", principal.arn());
+        return result;
+    }
+
+    private ObjectNode sessionToken(Caller caller, Params p) throws IamException {
+        if (caller.temporary()) {
+            throw new IamException(IamError.ACCESS_DENIED, "Cannot call GetSessionToken with session credentials");
+        }
+        Principal principal = caller.principal();
+        boolean root = principal.kind() == Principal.Kind.ROOT;
+        if (!root && principal.kind() != Principal.Kind.USER) {
+            throw new IamException(IamError.ACCESS_DENIED, "Cannot call GetSessionToken as " + principal.arn());
+        }
+        int maximum = root ? 3_600 : 129_600;
+        int duration = p.integer("DurationSeconds", 900, maximum, root ? 3_600 : 43_200);
+        Instant mfaAt = mfaIfPresented(caller, p);
+        Decision decision = authorize(caller, "sts:GetSessionToken", "*", Map.of());
+        if (decision.outcome() == dev.warden.spi.Outcome.EXPLICITLY_DENIED) {
+            // no permission is needed to get a session token, but an explicit deny still stops it
+            throw new IamException(IamError.ACCESS_DENIED, decision.reason());
+        }
+        Instant now = now();
+        ContextValue userId = caller.keys().get("aws:userid");
+        SessionClaims claims = new SessionClaims(SessionClaims.Type.SESSION_TOKEN, principal.arn(),
+                userId == null ? null : userId.values().get(0), dev.warden.core.auth.SigningCredential.newSecretAccessKey(), now, now.plusSeconds(duration), mfaAt,
+                null, null, null, null, false);
+        ObjectNode result = JSON.objectNode();
+        result.set("Credentials", credentials(claims));
+        return result;
+    }
+
+    private ObjectNode accessKeyInfo(Caller caller, Params p) throws IamException {
+        String keyId = p.required("AccessKeyId", Constraint.ACCESS_KEY_ID);
+        String account = null;
+        Directory.KeyOwner owner = warden.directory().current().accessKeyOwner(keyId);
+        if (owner != null) {
+            account = owner.accountId();
+        } else if (keyId.equals(caller.accessKeyId())) {
+            account = caller.principal().accountId();
+        }
+        if (account == null) {
+            // AWS decodes the account from the key id; Warden's ids are random, so only keys it knows have one
+            throw new IamException(IamError.VALIDATION_ERROR, "The access key " + keyId + " is not known to this service");
+        }
+        ObjectNode result = JSON.objectNode();
+        result.put("Account", account);
+        return result;
+    }
+
+    /** The time MFA was presented in this request ({@code SerialNumber} and {@code TokenCode}), else {@code null}. */
+    Instant mfaIfPresented(Caller caller, Params p) throws IamException {
+        String serial = p.optional("SerialNumber", Constraint.SERIAL_NUMBER, null);
+        String code = p.optional("TokenCode", Constraint.TOKEN_CODE, null);
+        if (serial == null && code == null) {
+            return null;
+        }
+        if (serial == null || code == null) {
+            throw new IamException(IamError.VALIDATION_ERROR, serial == null
+                    ? "SerialNumber is required when TokenCode is given" : "TokenCode is required when SerialNumber is given");
+        }
+        Principal principal = caller.principal();
+        if (caller.temporary() && caller.via() == Caller.Via.ROLE_SESSION) {
+            // the MFA device belongs to the user who first signed in; a role session has none of its own
+            throw new IamException(IamError.ACCESS_DENIED, MfaCheck.FAILED);
+        }
+        mfa.verify(principal, serial, code);
+        return now();
+    }
+
+    /** Decides {@code action} on {@code resource} for {@code caller}, with the request's own keys added. */
+    Decision authorize(Caller caller, String action, String resource, Map<String, ContextValue> requestKeys) {
+        AuthorizationRequest.Builder request = AuthorizationRequest.builder(caller.principal(), action, resource);
+        caller.contextAt(warden.clock().instant()).forEach(request::context);
+        requestKeys.forEach(request::context);
+        return warden.authorize(request.build(), null, caller.sessionPolicy());
+    }
+
+    /** AWS's {@code Credentials} element for a new session, sealing {@code claims} into its token. */
+    ObjectNode credentials(SessionClaims claims) {
+        String keyId = UniqueIds.next(UniqueIds.TEMPORARY_ACCESS_KEY);
+        ObjectNode credentials = JSON.objectNode();
+        credentials.put("AccessKeyId", keyId);
+        credentials.put("SecretAccessKey", claims.secretAccessKey());
+        credentials.put("SessionToken", tokens.seal(keyId, claims));
+        credentials.put("Expiration", claims.expires().toString());
+        return credentials;
+    }
+
+    Instant now() {
+        return warden.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    Warden warden() {
+        return warden;
+    }
+
+    Duration chainedMaximum() {
+        return Duration.ofHours(1);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.warden.core.sts;
+
+import dev.warden.core.Warden;
+import dev.warden.core.auth.AuthenticationException;
+import dev.warden.core.auth.Caller;
+import dev.warden.core.auth.MasterKey;
+import dev.warden.core.iam.IamException;
+import dev.warden.core.store.InMemoryDirectoryStore;
+import dev.warden.spi.AuthorizationRequest;
+import dev.warden.spi.Decision;
+import dev.warden.spi.Principal;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A Warden with STS over an in-memory store, a clock the test moves, and two accounts: 111122223333 (alias
+ * {@code example}) and 444455556666. Users get access keys; calls go through {@link CallerCredentials} as a signed
+ * request's would.
+ */
+final class StsFixture implements AutoCloseable {
+
+    static final String ACCOUNT = "111122223333";
+    static final String OTHER = "444455556666";
+    static final Principal ROOT = Principal.of("arn:aws:iam::111122223333:root");
+
+    /** A clock that stands still until moved. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T12:00:00Z"));
+    final MasterKey masterKey = MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]));
+    final Warden warden;
+
+    StsFixture() throws Exception {
+        this((user, serial, code) -> {
+            if (!code.equals("123456")) {
+                throw new IamException(dev.warden.core.iam.IamError.ACCESS_DENIED, MfaCheck.FAILED);
+            }
+        });
+    }
+
+    StsFixture(MfaCheck mfa) throws Exception {
+        warden = Warden.builder().store(new InMemoryDirectoryStore()).meterRegistry(new SimpleMeterRegistry())
+                .audit(false, 0).serviceLoaderListeners(false).masterKey(masterKey).clock(clock).mfaCheck(mfa).build();
+        warden.iam().createAccount(ACCOUNT, "example");
+        warden.iam().createAccount(OTHER, null);
+    }
+
+    static Map<String, String> params(String... namesAndValues) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            out.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return out;
+    }
+
+    ObjectNode iam(String account, String action, String... params) throws Exception {
+        return warden.iam().call(Principal.of("arn:aws:iam::" + account + ":root"), account, action, params(params));
+    }
+
+    /** Creates {@code name} in {@code account} with inline policy {@code policy} (if not null); returns its caller. */
+    CallerCredential user(String account, String name, String policy) throws Exception {
+        iam(account, "CreateUser", "UserName", name);
+        if (policy != null) {
+            iam(account, "PutUserPolicy", "UserName", name, "PolicyName", "p", "PolicyDocument", policy);
+        }
+        ObjectNode key = iam(account, "CreateAccessKey", "UserName", name);
+        return resolve(key.at("/AccessKey/AccessKeyId").asText(), null);
+    }
+
+    /** Creates role {@code name} in {@code account} with {@code trust} and inline policy {@code policy}. */
+    String role(String account, String name, String trust, String policy) throws Exception {
+        iam(account, "CreateRole", "RoleName", name, "AssumeRolePolicyDocument", trust);
+        if (policy != null) {
+            iam(account, "PutRolePolicy", "RoleName", name, "PolicyName", "p", "PolicyDocument", policy);
+        }
+        return "arn:aws:iam::" + account + ":role/" + name;
+    }
+
+    CallerCredential resolve(String accessKeyId, String token) throws AuthenticationException {
+        return warden.credentials().lookup(accessKeyId, token);
+    }
+
+    /** Calls STS as {@code who}. */
+    ObjectNode sts(CallerCredential who, String action, String... params) throws IamException {
+        return warden.sts().call(who.caller(), who.session(), action, params(params));
+    }
+
+    /** The credentials in an STS answer, resolved as a request signed with them would be. */
+    CallerCredential session(ObjectNode answer) throws AuthenticationException {
+        return resolve(answer.at("/Credentials/AccessKeyId").asText(), answer.at("/Credentials/SessionToken").asText());
+    }
+
+    /** Decides {@code action} on {@code resource} for {@code who}, with its credentials' keys and session policy. */
+    Decision decide(CallerCredential who, String action, String resource) {
+        Caller caller = who.caller();
+        AuthorizationRequest.Builder request = AuthorizationRequest.builder(caller.principal(), action, resource);
+        caller.contextAt(clock.instant()).forEach(request::context);
+        return warden.authorize(request.build(), null, caller.sessionPolicy());
+    }
+
+    static String allow(String action, String resource) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action
+                + "\",\"Resource\":\"" + resource + "\"}]}";
+    }
+
+    static String trust(String principalArn) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                + principalArn + "\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"]}]}";
+    }
+
+    static String trust(String principalArn, String condition) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                + principalArn + "\"},\"Action\":\"sts:AssumeRole\",\"Condition\":" + condition + "}]}";
+    }
+
+    @Override
+    public void close() throws Exception {
+        warden.close();
+    }
+}
