@@ -32,8 +32,7 @@ final class AccessKeyOperations {
     }
 
     private static User withKeys(User u, List<AccessKey> keys) {
-        return new User(u.name(), u.path(), u.id(), u.createDate(), u.tags(), u.groups(), u.attachedPolicies(),
-                u.inlinePolicies(), u.permissionsBoundary(), keys);
+        return u.withAccessKeys(keys);
     }
 
     private static ObjectNode create(Call call) throws IamException, IOException {

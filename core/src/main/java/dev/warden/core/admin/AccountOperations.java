@@ -39,7 +39,7 @@ final class AccountOperations {
     }
 
     private static Account withAlias(Account a, String alias) {
-        return new Account(a.id(), alias, a.createDate(), a.users(), a.groups(), a.roles(), a.policies());
+        return a.withAlias(alias);
     }
 
     private static ObjectNode createAlias(Call call) throws IamException, IOException {

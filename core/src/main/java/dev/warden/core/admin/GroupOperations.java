@@ -55,8 +55,7 @@ final class GroupOperations {
     }
 
     private static User withGroups(User u, List<String> groups) {
-        return new User(u.name(), u.path(), u.id(), u.createDate(), u.tags(), groups, u.attachedPolicies(),
-                u.inlinePolicies(), u.permissionsBoundary(), u.accessKeys());
+        return u.withGroups(groups);
     }
 
     private static ObjectNode create(Call call) throws IamException, IOException {

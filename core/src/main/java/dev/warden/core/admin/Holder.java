@@ -148,8 +148,7 @@ enum Holder {
         return switch (this) {
             case USER -> {
                 User u = (User) entity;
-                yield new User(u.name(), u.path(), u.id(), u.createDate(), u.tags(), u.groups(), u.attachedPolicies(),
-                        inline, u.permissionsBoundary(), u.accessKeys());
+                yield u.withInlinePolicies(inline);
             }
             case GROUP -> {
                 Group g = (Group) entity;
@@ -167,8 +166,7 @@ enum Holder {
         return switch (this) {
             case USER -> {
                 User u = (User) entity;
-                yield new User(u.name(), u.path(), u.id(), u.createDate(), u.tags(), u.groups(), attached,
-                        u.inlinePolicies(), u.permissionsBoundary(), u.accessKeys());
+                yield u.withAttachedPolicies(attached);
             }
             case GROUP -> {
                 Group g = (Group) entity;
@@ -186,8 +184,7 @@ enum Holder {
         return switch (this) {
             case USER -> {
                 User u = (User) entity;
-                yield new User(u.name(), u.path(), u.id(), u.createDate(), u.tags(), u.groups(), u.attachedPolicies(),
-                        u.inlinePolicies(), boundary, u.accessKeys());
+                yield u.withPermissionsBoundary(boundary);
             }
             case GROUP -> throw new IllegalArgumentException("groups have no permissions boundary");
             case ROLE -> {

@@ -105,6 +105,12 @@ public final class IamService {
      */
     public ObjectNode call(Caller caller, String accountId, String action, Map<String, String> params)
             throws IamException, IOException {
+        if (caller.via() == Caller.Via.SESSION_TOKEN && caller.mfaAuthenticated() == null) {
+            // AWS: credentials from GetSessionToken reach IAM only when MFA was part of getting them
+            throw new IamException(IamError.ACCESS_DENIED, "User: " + caller.principal().arn()
+                    + " is not authorized to perform: iam:" + action
+                    + " with credentials from GetSessionToken that were issued without MFA");
+        }
         Operation operation = operations.get(action);
         if (operation == null) {
             throw new IamException(IamError.INVALID_ACTION, "Could not find operation " + action + " for version 2010-05-08");

@@ -123,9 +123,7 @@ final class UserOperations {
             if (!targetName.equalsIgnoreCase(user.name()) && account.user(targetName) != null) {
                 throw new IamException(IamError.ENTITY_ALREADY_EXISTS, "User with name " + targetName + " already exists.");
             }
-            User renamed = new User(targetName, newPath != null ? newPath : user.path(), user.id(), user.createDate(),
-                    user.tags(), user.groups(), user.attachedPolicies(), user.inlinePolicies(), user.permissionsBoundary(),
-                    user.accessKeys());
+            User renamed = user.renamed(targetName, newPath != null ? newPath : user.path());
             Changes changes = new Changes();
             if (!targetName.equals(user.name())) {
                 changes.deleteUser(call.accountId(), user.name());
@@ -175,8 +173,7 @@ final class UserOperations {
             User u = find(call, d, name);
             List<Tag> merged = Tagging.merge(call, u.tags(), tags);
             return new LiveDirectory.Result<>(Shapes.object(), new Changes().put(call.accountId(),
-                    new User(u.name(), u.path(), u.id(), u.createDate(), merged, u.groups(), u.attachedPolicies(),
-                            u.inlinePolicies(), u.permissionsBoundary(), u.accessKeys())));
+                    u.withTags(merged)));
         });
     }
 
@@ -187,8 +184,7 @@ final class UserOperations {
         return call.write(d -> {
             User u = find(call, d, name);
             return new LiveDirectory.Result<>(Shapes.object(), new Changes().put(call.accountId(),
-                    new User(u.name(), u.path(), u.id(), u.createDate(), Tagging.without(u.tags(), keys), u.groups(),
-                            u.attachedPolicies(), u.inlinePolicies(), u.permissionsBoundary(), u.accessKeys())));
+                    u.withTags(Tagging.without(u.tags(), keys))));
         });
     }
 

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param groups its groups by lower-case name
  * @param roles its roles by lower-case name
  * @param policies its customer-managed policies by lower-case name
+ * @param settings its password policy and virtual MFA devices
  */
 public record Account(String id, String alias, Instant createDate, Map<String, User> users, Map<String, Group> groups,
-                      Map<String, Role> roles, Map<String, ManagedPolicy> policies) {
+                      Map<String, Role> roles, Map<String, ManagedPolicy> policies, AccountSettings settings) {
 
     public Account {
         // sharded: a change to one user shares the rest of the account with the previous snapshot
@@ -25,11 +26,22 @@ public record Account(String id, String alias, Instant createDate, Map<String, U
         groups = ShardedMap.copyOf(groups);
         roles = ShardedMap.copyOf(roles);
         policies = ShardedMap.copyOf(policies);
+        settings = settings == null ? AccountSettings.NONE : settings;
     }
 
     /** A new, empty account. */
     public static Account create(String id, String alias, Instant createDate) {
-        return new Account(id, alias, createDate, Map.of(), Map.of(), Map.of(), Map.of());
+        return new Account(id, alias, createDate, Map.of(), Map.of(), Map.of(), Map.of(), AccountSettings.NONE);
+    }
+
+    /** This account with {@code newAlias} ({@code null}: none). */
+    public Account withAlias(String newAlias) {
+        return new Account(id, newAlias, createDate, users, groups, roles, policies, settings);
+    }
+
+    /** This account with {@code newSettings}. */
+    public Account withSettings(AccountSettings newSettings) {
+        return new Account(id, alias, createDate, users, groups, roles, policies, newSettings);
     }
 
     public User user(String name) {

@@ -246,7 +246,7 @@ public final class Directory {
             }
             Account old = accounts.get(id);
             accounts.put(id, old == null ? decoded : new Account(id, decoded.alias(), decoded.createDate(),
-                    old.users(), old.groups(), old.roles(), old.policies()));
+                    old.users(), old.groups(), old.roles(), old.policies(), decoded.settings()));
         }
 
         private Entities entities(String accountId, String path) throws StoreDocumentException {
@@ -299,7 +299,7 @@ public final class Directory {
 
         Account into(Account account) {
             return new Account(account.id(), account.alias(), account.createDate(), users.build(), groups.build(),
-                    roles.build(), policies.build());
+                    roles.build(), policies.build(), account.settings());
         }
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warden.core.auth.password.PasswordHasher;
+import dev.warden.core.auth.password.PasswordPolicy;
 import dev.warden.core.policy.MalformedPolicyException;
 import dev.warden.core.policy.PolicyKind;
 import dev.warden.core.policy.StrictJson;
@@ -183,6 +185,38 @@ final class DirectoryCodec {
             g.writeStringField("accountId", a.id());
             field(g, "alias", a.alias());
             g.writeStringField("createDate", a.createDate().toString());
+            PasswordPolicy policy = a.settings().passwordPolicy();
+            if (policy != null) {
+                g.writeObjectFieldStart("passwordPolicy");
+                g.writeNumberField("minimumPasswordLength", policy.minimumPasswordLength());
+                g.writeBooleanField("requireSymbols", policy.requireSymbols());
+                g.writeBooleanField("requireNumbers", policy.requireNumbers());
+                g.writeBooleanField("requireUppercaseCharacters", policy.requireUppercaseCharacters());
+                g.writeBooleanField("requireLowercaseCharacters", policy.requireLowercaseCharacters());
+                g.writeBooleanField("allowUsersToChangePassword", policy.allowUsersToChangePassword());
+                g.writeNumberField("maxPasswordAge", policy.maxPasswordAge());
+                g.writeNumberField("passwordReusePrevention", policy.passwordReusePrevention());
+                g.writeBooleanField("hardExpiry", policy.hardExpiry());
+                g.writeEndObject();
+            }
+            if (!a.settings().mfaDevices().isEmpty()) {
+                g.writeArrayFieldStart("mfaDevices");
+                for (MfaDevice device : a.settings().mfaDevices()) {
+                    g.writeStartObject();
+                    g.writeStringField("serialNumber", device.serialNumber());
+                    g.writeStringField("createDate", device.createDate().toString());
+                    g.writeStringField("sealedSeed", device.sealedSeed());
+                    field(g, "userName", device.userName());
+                    if (device.enableDate() != null) {
+                        g.writeStringField("enableDate", device.enableDate().toString());
+                    }
+                    if (device.lastUsedStep() > 0) {
+                        g.writeNumberField("lastUsedStep", device.lastUsedStep());
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
         });
     }
 
@@ -215,6 +249,21 @@ final class DirectoryCodec {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+            }
+            LoginProfile profile = u.loginProfile();
+            if (profile != null) {
+                g.writeObjectFieldStart("loginProfile");
+                g.writeStringField("passwordHash", profile.passwordHash());
+                g.writeStringField("createDate", profile.createDate().toString());
+                g.writeStringField("passwordLastChanged", profile.passwordLastChanged().toString());
+                if (profile.passwordResetRequired()) {
+                    g.writeBooleanField("passwordResetRequired", true);
+                }
+                strings(g, "previousPasswordHashes", profile.previousPasswordHashes());
+                g.writeEndObject();
+            }
+            if (u.passwordLastUsed() != null) {
+                g.writeStringField("passwordLastUsed", u.passwordLastUsed().toString());
             }
         });
     }
@@ -382,7 +431,8 @@ final class DirectoryCodec {
     }
 
     static Account decodeAccount(String path, String text, String accountId) throws StoreDocumentException {
-        JsonFields f = new JsonFields(path, parse(path, text).tree(), "", Set.of("accountId", "alias", "createDate"));
+        JsonFields f = new JsonFields(path, parse(path, text).tree(), "", Set.of("accountId", "alias", "createDate",
+                "passwordPolicy", "mfaDevices"));
         String id = f.text("accountId");
         if (!id.equals(accountId)) {
             throw f.error("/accountId", "\"accountId\" is \"" + id + "\" but the folder is " + accountId);
@@ -391,13 +441,41 @@ final class DirectoryCodec {
         if (alias != null) {
             f.constrained("alias", Constraint.ACCOUNT_ALIAS);
         }
-        return Account.create(id, alias, f.date("createDate"));
+        PasswordPolicy policy = null;
+        if (f.node("passwordPolicy") != null && !f.node("passwordPolicy").isNull()) {
+            JsonFields p = f.child(f.node("passwordPolicy"), f.pointer("passwordPolicy"), Set.of("minimumPasswordLength",
+                    "requireSymbols", "requireNumbers", "requireUppercaseCharacters", "requireLowercaseCharacters",
+                    "allowUsersToChangePassword", "maxPasswordAge", "passwordReusePrevention", "hardExpiry"));
+            policy = new PasswordPolicy(
+                    p.integer("minimumPasswordLength", PasswordPolicy.MINIMUM_LENGTH_LOWEST,
+                            PasswordPolicy.MINIMUM_LENGTH_HIGHEST, PasswordPolicy.DEFAULT_MINIMUM_LENGTH),
+                    p.bool("requireSymbols", false), p.bool("requireNumbers", false),
+                    p.bool("requireUppercaseCharacters", false), p.bool("requireLowercaseCharacters", false),
+                    p.bool("allowUsersToChangePassword", false),
+                    p.integer("maxPasswordAge", 0, PasswordPolicy.MAX_PASSWORD_AGE_HIGHEST, 0),
+                    p.integer("passwordReusePrevention", 0, PasswordPolicy.PASSWORD_REUSE_PREVENTION_HIGHEST, 0),
+                    p.bool("hardExpiry", false));
+        }
+        List<MfaDevice> devices = new ArrayList<>();
+        List<JsonNode> deviceNodes = f.objects("mfaDevices");
+        for (int i = 0; i < deviceNodes.size(); i++) {
+            JsonFields d = new JsonFields(path, deviceNodes.get(i), "/mfaDevices/" + i, Set.of("serialNumber",
+                    "createDate", "sealedSeed", "userName", "enableDate", "lastUsedStep"));
+            String userName = d.optionalText("userName");
+            if (userName != null) {
+                d.constrained("userName", Constraint.USER_NAME);
+            }
+            devices.add(new MfaDevice(d.text("serialNumber"), d.date("createDate"), d.text("sealedSeed"), userName,
+                    d.optionalDate("enableDate"), d.count("lastUsedStep")));
+        }
+        return Account.create(id, alias, f.date("createDate")).withSettings(new AccountSettings(policy, devices));
     }
 
     static User decodeUser(String path, String text, String fileName) throws StoreDocumentException {
         Parsed parsed = parse(path, text);
         JsonFields f = new JsonFields(path, parsed.tree(), "", Set.of("userName", "userId", "path", "createDate",
-                "permissionsBoundary", "groups", "attachedPolicies", "inlinePolicies", "tags", "accessKeys"));
+                "permissionsBoundary", "groups", "attachedPolicies", "inlinePolicies", "tags", "accessKeys",
+                "loginProfile", "passwordLastUsed"));
         String name = f.constrained("userName", Constraint.USER_NAME);
         sameName(f, "userName", name, fileName);
         List<AccessKey> keys = new ArrayList<>();
@@ -420,7 +498,25 @@ final class DirectoryCodec {
         }
         return new User(name, f.constrained("path", Constraint.PATH), f.id("userId", UniqueIds.USER), f.date("createDate"),
                 tags(f), f.strings("groups"), f.strings("attachedPolicies"),
-                inlinePolicies(path, parsed, f, PolicyKind.USER_INLINE), f.optionalText("permissionsBoundary"), keys);
+                inlinePolicies(path, parsed, f, PolicyKind.USER_INLINE), f.optionalText("permissionsBoundary"), keys,
+                loginProfile(f), f.optionalDate("passwordLastUsed"));
+    }
+
+    private static LoginProfile loginProfile(JsonFields user) throws StoreDocumentException {
+        JsonNode node = user.node("loginProfile");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        JsonFields p = user.child(node, user.pointer("loginProfile"), Set.of("passwordHash", "createDate",
+                "passwordLastChanged", "passwordResetRequired", "previousPasswordHashes"));
+        String hash = p.text("passwordHash");
+        try {
+            PasswordHasher.checkEncoding(hash);
+        } catch (IllegalArgumentException e) {
+            throw p.error(p.pointer("passwordHash"), e.getMessage());
+        }
+        return new LoginProfile(hash, p.date("createDate"), p.date("passwordLastChanged"),
+                p.bool("passwordResetRequired", false), p.strings("previousPasswordHashes"));
     }
 
     static Group decodeGroup(String path, String text, String fileName) throws StoreDocumentException {

@@ -107,6 +107,35 @@ final class JsonFields {
         return value.intValue();
     }
 
+    /** A whole number from {@code min} to {@code max}, or {@code fallback} when absent. */
+    int integer(String field, int min, int max, int fallback) throws StoreDocumentException {
+        return node.hasNonNull(field) ? integer(field, min, max) : fallback;
+    }
+
+    /** A non-negative whole number, or {@code 0} when absent. */
+    long count(String field) throws StoreDocumentException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+            throw error(pointer(field), "\"" + field + "\" must be a whole number, 0 or more");
+        }
+        return value.longValue();
+    }
+
+    /** {@code true} or {@code false}, or {@code fallback} when absent. */
+    boolean bool(String field, boolean fallback) throws StoreDocumentException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw error(pointer(field), "\"" + field + "\" must be true or false");
+        }
+        return value.booleanValue();
+    }
+
     List<String> strings(String field) throws StoreDocumentException {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

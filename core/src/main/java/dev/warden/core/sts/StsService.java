@@ -58,6 +58,11 @@ public final class StsService {
     public ObjectNode call(Caller caller, SessionClaims session, String action, Map<String, String> params)
             throws IamException {
         Params p = new Params(params);
+        if (caller.via() == Caller.Via.SESSION_TOKEN && !action.equals("AssumeRole")
+                && !action.equals("GetCallerIdentity")) {
+            // AWS: GetSessionToken credentials may call only these two STS operations
+            throw new IamException(IamError.ACCESS_DENIED, "Cannot call " + action + " with session credentials");
+        }
         return switch (action) {
             case "GetCallerIdentity" -> callerIdentity(caller);
             case "GetSessionToken" -> sessionToken(caller, p);

@@ -51,6 +51,31 @@ class DirectoryCodecRoundTripTest {
     }
 
     @Test
+    void anAccountWithPasswordPolicyAndMfaDevices() {
+        var policy = dev.warden.core.auth.password.PasswordPolicy.builder().minimumPasswordLength(14)
+                .requireSymbols(true).maxPasswordAge(90).passwordReusePrevention(5).hardExpiry(true).build();
+        MfaDevice assigned = new MfaDevice("arn:aws:iam::111122223333:mfa/alice", Samples.CREATED, "v1:c2VhbGVk",
+                "alice", Samples.CREATED.plusSeconds(60), 59_000_000L);
+        MfaDevice spare = new MfaDevice("arn:aws:iam::111122223333:mfa/spare", Samples.CREATED, "v1:c3BhcmU=", null,
+                null, 0);
+        Account account = Samples.account().withSettings(new AccountSettings(policy, List.of(assigned, spare)));
+
+        assertThat(written(new Changes().put(account)).account(ACCOUNT)).isEqualTo(account);
+    }
+
+    @Test
+    void aUserWithALoginProfile() {
+        String hash = new dev.warden.core.auth.password.PasswordHasher().hash("Correct-Horse-1".toCharArray());
+        User carol = new User("carol", "/", "AIDAEXAMPLEUSER00003", Samples.CREATED, List.of(), List.of(), List.of(),
+                Map.of(), null, List.of(), new LoginProfile(hash, Samples.CREATED, Samples.CREATED.plusSeconds(5), true,
+                List.of(hash)), Samples.CREATED.plusSeconds(10));
+
+        User read = written(new Changes().put(Samples.account()).put(ACCOUNT, carol)).account(ACCOUNT).user("carol");
+        assertThat(read).isEqualTo(carol);
+        assertThat(read.loginProfile().toString()).doesNotContain(hash);
+    }
+
+    @Test
     void aGroup() {
         Group devs = Samples.group("devs");
         assertThat(written(new Changes().put(Samples.account()).put(ACCOUNT, devs)).account(ACCOUNT).group("devs"))
