@@ -1,0 +1,87 @@
+package dev.warden.core.auth.sigv4;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * SigV4's timestamps: ISO 8601 basic format, {@code 20150830T123600Z}, in {@code X-Amz-Date}; the HTTP {@code Date}
+ * header may carry that form or RFC 1123's ({@code Sun, 30 Aug 2015 12:36:00 GMT}).
+ */
+final class AmzDate {
+
+    private AmzDate() {
+    }
+
+    /** The instant {@code yyyyMMdd'T'HHmmss'Z'} stands for, or {@code null} if the text is not exactly that. */
+    static Instant parseBasic(String text) {
+        if (text == null || text.length() != 16 || text.charAt(8) != 'T' || text.charAt(15) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 4, 6);
+        int day = digits(text, 6, 8);
+        int hour = digits(text, 9, 11);
+        int minute = digits(text, 11, 13);
+        int second = digits(text, 13, 15);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The instant of an HTTP {@code Date} header in either form, or {@code null}. */
+    static Instant parseHttpDate(String text) {
+        Instant basic = parseBasic(text);
+        if (basic != null || text == null) {
+            return basic;
+        }
+        try {
+            return ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** {@code instant} (to the second) as {@code yyyyMMdd'T'HHmmss'Z'}. */
+    static String formatBasic(Instant instant) {
+        LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder(16);
+        pad(out, t.getYear(), 4);
+        pad(out, t.getMonthValue(), 2);
+        pad(out, t.getDayOfMonth(), 2);
+        out.append('T');
+        pad(out, t.getHour(), 2);
+        pad(out, t.getMinute(), 2);
+        pad(out, t.getSecond(), 2);
+        return out.append('Z').toString();
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static void pad(StringBuilder out, int value, int width) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < width; i++) {
+            out.append('0');
+        }
+        out.append(text);
+    }
+}
