@@ -83,46 +83,55 @@ public record PasswordPolicy(int minimumPasswordLength, boolean requireSymbols, 
         private Builder() {
         }
 
+        /** {@code MinimumPasswordLength}, 6 to 128. */
         public Builder minimumPasswordLength(int value) {
             minimumPasswordLength = value;
             return this;
         }
 
+        /** {@code RequireSymbols}. */
         public Builder requireSymbols(boolean value) {
             requireSymbols = value;
             return this;
         }
 
+        /** {@code RequireNumbers}. */
         public Builder requireNumbers(boolean value) {
             requireNumbers = value;
             return this;
         }
 
+        /** {@code RequireUppercaseCharacters}. */
         public Builder requireUppercaseCharacters(boolean value) {
             requireUppercaseCharacters = value;
             return this;
         }
 
+        /** {@code RequireLowercaseCharacters}. */
         public Builder requireLowercaseCharacters(boolean value) {
             requireLowercaseCharacters = value;
             return this;
         }
 
+        /** {@code AllowUsersToChangePassword}. */
         public Builder allowUsersToChangePassword(boolean value) {
             allowUsersToChangePassword = value;
             return this;
         }
 
+        /** {@code MaxPasswordAge}, 1 to 1,095 days. */
         public Builder maxPasswordAge(int days) {
             maxPasswordAge = days;
             return this;
         }
 
+        /** {@code PasswordReusePrevention}, 1 to 24. */
         public Builder passwordReusePrevention(int count) {
             passwordReusePrevention = count;
             return this;
         }
 
+        /** {@code HardExpiry}. */
         public Builder hardExpiry(boolean value) {
             hardExpiry = value;
             return this;
