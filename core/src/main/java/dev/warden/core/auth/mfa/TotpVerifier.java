@@ -34,7 +34,10 @@ import java.util.OptionalLong;
  */
 public final class TotpVerifier {
 
-    /** The last used step of a device that has never accepted a code. */
+    /**
+     * The last used step of a device that has never accepted a code. Any value below today's steps means the same, so a
+     * store may keep 0 instead (the step of 1970-01-01T00:00:00Z).
+     */
     public static final long NEVER_USED = Long.MIN_VALUE;
 
     /** Steps accepted either side of now at sign-in. */

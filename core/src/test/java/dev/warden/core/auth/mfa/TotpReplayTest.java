@@ -46,4 +46,10 @@ class TotpReplayTest {
         assertThat(VerifierFixture.atStep(now + 1).verify(f.seed, f.code(now + 1), last)).isEmpty();
         assertThat(VerifierFixture.atStep(now + 2).verify(f.seed, f.code(now + 2), last)).hasValue(now + 2);
     }
+
+    @Test
+    void zeroWorksAsNeverUsed() {
+        assertThat(verifier.verify(f.seed, f.code(now), 0)).hasValue(now);
+        assertThat(verifier.verifyConsecutive(f.seed, f.code(now - 1), f.code(now), 0)).hasValue(now);
+    }
 }
