@@ -7,9 +7,9 @@ import dev.warden.core.admin.Quotas;
 import dev.warden.core.audit.AuditLog;
 import dev.warden.core.auth.MasterKey;
 import dev.warden.core.auth.SecretSealer;
-import dev.warden.core.iam.IamError;
 import dev.warden.core.iam.IamException;
 import dev.warden.core.sts.CallerCredentials;
+import dev.warden.core.sts.ConsoleSignIn;
 import dev.warden.core.sts.MfaCheck;
 import dev.warden.core.sts.SessionTokenKeys;
 import dev.warden.core.sts.SessionTokens;
@@ -85,6 +85,7 @@ public final class Warden implements Closeable {
     private final IamService iam;
     private final StsService sts;
     private final CallerCredentials credentials;
+    private final ConsoleSignIn signIn;
     private final Cache<String, CachedSet> policySets;
     private final Cache<String, CachedControls> resourceControls;
     private final DecisionMetrics metrics;
@@ -100,8 +101,9 @@ public final class Warden implements Closeable {
         this.iam = new IamService(this, sealer, b.quotas);
         SessionTokens tokens = b.masterKey == null ? null : new SessionTokens(b.sessionTokenKeys != null
                 ? b.sessionTokenKeys : SessionTokenKeys.derivedFrom(b.masterKey));
-        this.sts = tokens == null ? null : new StsService(this, tokens, b.mfaCheck);
+        this.sts = tokens == null ? null : new StsService(this, tokens, b.mfaCheck != null ? b.mfaCheck : iam::verifyMfa);
         this.credentials = new CallerCredentials(directory, sealer, tokens, b.clock);
+        this.signIn = sts == null ? null : new ConsoleSignIn(this, sts, b.registry);
         this.policySets = Caffeine.newBuilder().maximumSize(b.policySetCacheSize).recordStats().build();
         this.resourceControls = Caffeine.newBuilder().maximumSize(1_000).build();
         CaffeineCacheMetrics.monitor(b.registry, policySets, "warden.policysets");
@@ -151,6 +153,26 @@ public final class Warden implements Closeable {
             throw new IllegalStateException("STS needs a master key (Warden.builder().masterKey(...))");
         }
         return sts;
+    }
+
+    /**
+     * Signs an IAM user in with its console password, for applications with their own login page: the answer is a
+     * 12-hour console session (temporary credentials whose {@code aws:MultiFactorAuthPresent} is true when an MFA
+     * code was checked). Users with an MFA device must give its current code.
+     *
+     * @param account the account's id or alias
+     * @param mfaCode the current code of the user's MFA device, or {@code null} when it has none
+     * @throws IamException {@code AccessDenied} ("Your authentication information is incorrect. Please try again.")
+     *     for a wrong account, user or password, alike; {@code AccessDenied} for a missing or wrong MFA code;
+     *     {@code EntityTemporarilyUnmodifiable} for a hard-expired password
+     * @throws IllegalStateException when no master key is configured
+     */
+    public ConsoleSignIn.Result login(String account, String user, char[] password, String mfaCode)
+            throws IamException {
+        if (signIn == null) {
+            throw new IllegalStateException("sign-in needs a master key (Warden.builder().masterKey(...))");
+        }
+        return signIn.signIn(account, user, password, mfaCode);
     }
 
     /**
@@ -316,9 +338,7 @@ public final class Warden implements Closeable {
         private ClassLoader classLoader = Warden.class.getClassLoader();
         private MasterKey masterKey;
         private SessionTokenKeys sessionTokenKeys;
-        private MfaCheck mfaCheck = (user, serial, code) -> {
-            throw new IamException(IamError.ACCESS_DENIED, MfaCheck.FAILED);
-        };
+        private MfaCheck mfaCheck;
         private int latencySampling = 16;
         private Quotas quotas = Quotas.aws();
 

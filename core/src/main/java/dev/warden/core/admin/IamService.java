@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.core.Warden;
 import dev.warden.core.auth.Caller;
 import dev.warden.core.auth.SecretSealer;
+import dev.warden.core.auth.mfa.TotpVerifier;
+import dev.warden.core.auth.password.PasswordHasher;
+import dev.warden.core.auth.password.PasswordValidator;
 import dev.warden.core.iam.IamError;
 import dev.warden.core.iam.IamException;
 import dev.warden.spi.Principal;
@@ -26,6 +29,9 @@ public final class IamService {
     private final SecretSealer sealer;
     private final Quotas quotas;
     private final Map<String, Operation> operations = new TreeMap<>();
+    private final PasswordHasher passwords = new PasswordHasher();
+    private final PasswordValidator passwordValidator = new PasswordValidator(passwords);
+    private final TotpVerifier totp;
 
     /**
      * @param sealer seals secret access keys; {@code null} when no master key is configured (access key creation then
@@ -35,6 +41,7 @@ public final class IamService {
         this.warden = Objects.requireNonNull(warden, "warden");
         this.sealer = sealer;
         this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.totp = new TotpVerifier(warden.clock());
         UserOperations.register(this);
         GroupOperations.register(this);
         RoleOperations.register(this);
@@ -44,6 +51,9 @@ public final class IamService {
         AccessKeyOperations.register(this);
         AccountOperations.register(this);
         SimulationOperations.register(this);
+        LoginProfileOperations.register(this);
+        PasswordPolicyOperations.register(this);
+        MfaDeviceOperations.register(this);
     }
 
     /**
@@ -120,6 +130,36 @@ public final class IamService {
 
     Warden warden() {
         return warden;
+    }
+
+    /** Hashes and verifies console passwords. */
+    PasswordHasher passwords() {
+        return passwords;
+    }
+
+    TotpVerifier totp() {
+        return totp;
+    }
+
+    /**
+     * Accepts MFA code {@code code} from device {@code serialNumber} of IAM user {@code user}, once (its time step
+     * is recorded, so the same code is refused afterwards): what STS and sign-in check MFA with.
+     *
+     * @throws IamException {@code AccessDenied} for a wrong, reused or foreign code
+     */
+    public void verifyMfa(Principal user, String serialNumber, String code) throws IamException {
+        if (user.kind() != Principal.Kind.USER) {
+            throw new IamException(IamError.ACCESS_DENIED, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
+        }
+        try {
+            MfaDeviceOperations.verifyCode(this, user.accountId(), user.name(), serialNumber, code);
+        } catch (IOException e) {
+            throw new IamException(IamError.SERVICE_FAILURE, "the MFA device could not be updated: " + e.getMessage());
+        }
+    }
+
+    PasswordValidator passwordValidator() {
+        return passwordValidator;
     }
 
     Quotas quotas() {

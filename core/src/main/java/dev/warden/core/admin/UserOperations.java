@@ -149,6 +149,12 @@ final class UserOperations {
             if (!user.accessKeys().isEmpty()) {
                 throw IamException.deleteConflict("Cannot delete entity, must delete access keys first.");
             }
+            if (user.loginProfile() != null) {
+                throw IamException.deleteConflict("Cannot delete entity, must delete login profile first.");
+            }
+            if (call.account(d).settings().mfaDevices().stream().anyMatch(m -> user.name().equals(m.userName()))) {
+                throw IamException.deleteConflict("Cannot delete entity, must delete MFA device first.");
+            }
             return new LiveDirectory.Result<>(Shapes.object(), new Changes().deleteUser(call.accountId(), user.name()));
         });
     }

@@ -30,6 +30,8 @@ public record Caller(Principal principal, Via via, String accessKeyId, Map<Strin
         ACCESS_KEY,
         /** Temporary credentials from GetSessionToken (or a console login). */
         SESSION_TOKEN,
+        /** Temporary credentials of a console sign-in (password, and MFA where the user has a device). */
+        CONSOLE,
         /** Temporary credentials of a role session (AssumeRole, AssumeRoleWithWebIdentity). */
         ROLE_SESSION,
         /** Asserted by the application itself (no AWS credentials involved). */
@@ -49,7 +51,7 @@ public record Caller(Principal principal, Via via, String accessKeyId, Map<Strin
 
     /** Whether the caller holds temporary credentials. */
     public boolean temporary() {
-        return via == Via.SESSION_TOKEN || via == Via.ROLE_SESSION;
+        return via == Via.SESSION_TOKEN || via == Via.ROLE_SESSION || via == Via.CONSOLE;
     }
 
     /** The condition keys of a request by this caller at {@code now}: AWS's global keys and the credentials' own. */

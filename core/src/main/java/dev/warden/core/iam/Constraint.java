@@ -30,6 +30,10 @@ public record Constraint(String field, int min, int max, Pattern pattern) {
     public static final Constraint VERSION_ID = new Constraint("versionId", 2, 20, "v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?");
     public static final Constraint ACCESS_KEY_ID = new Constraint("accessKeyId", 16, 128, "[\\w]+");
     public static final Constraint ARN = new Constraint("arn", 20, 2048, (String) null);
+    public static final Constraint MFA_DEVICE_NAME = new Constraint("virtualMFADeviceName", 1, 226, "[\\w+=,.@-]+");
+    public static final Constraint AUTHENTICATION_CODE = new Constraint("authenticationCode1", 6, 6, "[\\d]+");
+    public static final Constraint PASSWORD = new Constraint("password", 1, 128, "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
+    public static final Constraint ASSIGNMENT_STATUS = new Constraint("assignmentStatus", 3, 10, "Assigned|Unassigned|Any");
     public static final Constraint ROLE_SESSION_NAME = new Constraint("roleSessionName", 2, 64, "[\\w+=,.@-]*");
     public static final Constraint EXTERNAL_ID = new Constraint("externalId", 2, 1224, "[\\w+=,.@:\\/-]*");
     public static final Constraint SERIAL_NUMBER = new Constraint("serialNumber", 9, 256, "[\\w+=/:,.@-]*");

@@ -14,6 +14,10 @@ public enum IamError {
     CONCURRENT_MODIFICATION("ConcurrentModification", 409),
     INVALID_ACTION("InvalidAction", 400),
     SERVICE_FAILURE("ServiceFailure", 500),
+    INVALID_USER_TYPE("InvalidUserType", 400),
+    PASSWORD_POLICY_VIOLATION("PasswordPolicyViolation", 400),
+    ENTITY_TEMPORARILY_UNMODIFIABLE("EntityTemporarilyUnmodifiable", 409),
+    INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403),
     /** STS: the session policies and tags are too large once packed. */
     PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400),
     /** STS: an encoded authorization message that does not open. */

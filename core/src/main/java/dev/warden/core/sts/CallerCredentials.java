@@ -130,8 +130,11 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
             keys.put("aws:SourceIdentity", ContextValue.of(claims.sourceIdentity()));
         }
         principalTags(ownTags(principal), claims.tags(), keys);
-        Caller.Via via = claims.type() == SessionClaims.Type.ROLE_SESSION ? Caller.Via.ROLE_SESSION
-                : Caller.Via.SESSION_TOKEN;
+        Caller.Via via = switch (claims.type()) {
+            case ROLE_SESSION -> Caller.Via.ROLE_SESSION;
+            case CONSOLE -> Caller.Via.CONSOLE;
+            case SESSION_TOKEN -> Caller.Via.SESSION_TOKEN;
+        };
         Caller caller = new Caller(principal, via, accessKeyId, keys, claims.mfaAuthenticated(),
                 opened.sessionPolicy());
         return new CallerCredential(accessKeyId, claims.secretAccessKey(), caller, claims);

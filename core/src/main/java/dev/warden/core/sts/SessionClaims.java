@@ -31,6 +31,8 @@ public record SessionClaims(Type type, String principalArn, String userId, Strin
     public enum Type {
         /** GetSessionToken: the user's own permissions, typically with MFA. */
         SESSION_TOKEN,
+        /** Warden.signIn: a user's console session, password (and MFA) checked. */
+        CONSOLE,
         /** AssumeRole or AssumeRoleWithWebIdentity: the role's permissions, narrowed by session policies. */
         ROLE_SESSION
     }

@@ -160,13 +160,19 @@ public final class StsService {
 
     /** AWS's {@code Credentials} element for a new session, sealing {@code claims} into its token. */
     ObjectNode credentials(SessionClaims claims) {
-        String keyId = UniqueIds.next(UniqueIds.TEMPORARY_ACCESS_KEY);
+        TemporaryCredentials issued = issue(claims);
         ObjectNode credentials = JSON.objectNode();
-        credentials.put("AccessKeyId", keyId);
-        credentials.put("SecretAccessKey", claims.secretAccessKey());
-        credentials.put("SessionToken", tokens.seal(keyId, claims));
-        credentials.put("Expiration", claims.expires().toString());
+        credentials.put("AccessKeyId", issued.accessKeyId());
+        credentials.put("SecretAccessKey", issued.secretAccessKey());
+        credentials.put("SessionToken", issued.sessionToken());
+        credentials.put("Expiration", issued.expiration().toString());
         return credentials;
+    }
+
+    /** New temporary credentials for the session {@code claims} describe. */
+    TemporaryCredentials issue(SessionClaims claims) {
+        String keyId = UniqueIds.next(UniqueIds.TEMPORARY_ACCESS_KEY);
+        return new TemporaryCredentials(keyId, claims.secretAccessKey(), tokens.seal(keyId, claims), claims.expires());
     }
 
     Instant now() {

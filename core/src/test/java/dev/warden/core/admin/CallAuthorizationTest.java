@@ -36,9 +36,20 @@ class CallAuthorizationTest {
     private static final String SPARE = A + "policy/Spare";
     private static final String IAM_READ = "arn:aws:iam::aws:policy/IAMReadOnlyAccess";
     private static final String KEY = "%KEY%";
+    private static final String SPARE_PHONE = A + "mfa/spare-phone";
+    private static final String ALICE_PHONE = A + "mfa/alice-phone";
+    /** Placeholders for MFA codes, computed when the test runs: two for the spare device, two for alice's. */
+    private static final List<String> CODES = List.of("%ENABLE1%", "%ENABLE2%", "%RESYNC1%", "%RESYNC2%");
+    /** One PBKDF2 hash for every test's login profile: hashing costs a third of a second. */
+    private static final String HASHED = new dev.warden.core.auth.password.PasswordHasher()
+            .hash("Correct-Horse-7".toCharArray());
+    /** Operations the table leaves out, and why. */
+    private static final Set<String> NOT_AS_ROOT = Set.of(
+            "ChangePassword"); // only an IAM user changes its own password: LoginProfileOperationsTest
 
     private IamFixture f;
     private String keyId;
+    private final java.util.Map<String, String> codes = new java.util.HashMap<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -63,6 +74,30 @@ class CallAuthorizationTest {
         }
         f.root("PutUserPermissionsBoundary", "UserName", "alice", "PermissionsBoundary", READS);
         f.root("PutRolePermissionsBoundary", "RoleName", "app", "PermissionsBoundary", READS);
+        f.warden.directory().update(d -> new dev.warden.core.iam.LiveDirectory.Result<>(null,
+                new dev.warden.core.iam.Changes().put(IamFixture.ACCOUNT, d.account(IamFixture.ACCOUNT).user("alice")
+                        .withLoginProfile(new dev.warden.core.iam.LoginProfile(HASHED, java.time.Instant.now(),
+                                java.time.Instant.now(), false, List.of())))));
+        f.root("UpdateAccountPasswordPolicy", "MinimumPasswordLength", "8");
+        byte[] spare = seed(f.root("CreateVirtualMFADevice", "VirtualMFADeviceName", "spare-phone"));
+        byte[] phone = seed(f.root("CreateVirtualMFADevice", "VirtualMFADeviceName", "alice-phone"));
+        long now = dev.warden.core.auth.mfa.Totp.AWS.step(java.time.Instant.now());
+        f.root("EnableMFADevice", "UserName", "alice", "SerialNumber", ALICE_PHONE,
+                "AuthenticationCode1", code(phone, now - 1), "AuthenticationCode2", code(phone, now));
+        codes.put("%ENABLE1%", code(spare, now - 1));
+        codes.put("%ENABLE2%", code(spare, now));
+        codes.put("%RESYNC1%", code(phone, now + 1));
+        codes.put("%RESYNC2%", code(phone, now + 2));
+    }
+
+    private static byte[] seed(ObjectNode created) {
+        String base32 = new String(java.util.Base64.getDecoder().decode(
+                created.at("/VirtualMFADevice/Base32StringSeed").asText()), java.nio.charset.StandardCharsets.US_ASCII);
+        return dev.warden.core.auth.mfa.Base32.decode(base32);
+    }
+
+    private static String code(byte[] seed, long step) {
+        return dev.warden.core.auth.mfa.Totp.AWS.generate(seed, step);
     }
 
     @AfterEach
@@ -152,16 +187,34 @@ class CallAuthorizationTest {
                 op("GetAccountAuthorizationDetails", "*"),
                 op("SimulatePrincipalPolicy", ALICE, "PolicySourceArn", ALICE, "ActionNames.member.1", "s3:GetObject"),
                 op("SimulateCustomPolicy", "*", "PolicyInputList.member.1", READ_OBJECTS, "ActionNames.member.1",
-                        "s3:GetObject"));
+                        "s3:GetObject"),
+                op("CreateLoginProfile", A + "user/temp", "UserName", "temp", "Password", "Correct-Horse-7"),
+                op("GetLoginProfile", ALICE, "UserName", "alice"),
+                op("UpdateLoginProfile", ALICE, "UserName", "alice", "PasswordResetRequired", "true"),
+                op("DeleteLoginProfile", ALICE, "UserName", "alice"),
+                op("UpdateAccountPasswordPolicy", "*", "MinimumPasswordLength", "10"),
+                op("GetAccountPasswordPolicy", "*"),
+                op("DeleteAccountPasswordPolicy", "*"),
+                op("CreateVirtualMFADevice", A + "mfa/new-phone", "VirtualMFADeviceName", "new-phone"),
+                op("EnableMFADevice", ALICE, "UserName", "alice", "SerialNumber", SPARE_PHONE,
+                        "AuthenticationCode1", "%ENABLE1%", "AuthenticationCode2", "%ENABLE2%"),
+                op("ResyncMFADevice", ALICE, "UserName", "alice", "SerialNumber", ALICE_PHONE,
+                        "AuthenticationCode1", "%RESYNC1%", "AuthenticationCode2", "%RESYNC2%"),
+                op("DeactivateMFADevice", ALICE, "UserName", "alice", "SerialNumber", ALICE_PHONE),
+                op("ListMFADevices", ALICE, "UserName", "alice"),
+                op("ListVirtualMFADevices", "*"),
+                op("DeleteVirtualMFADevice", SPARE_PHONE, "SerialNumber", SPARE_PHONE));
     }
 
     private String[] params(List<String> params) {
-        return params.stream().map(p -> p.equals(KEY) ? keyId : p).toArray(String[]::new);
+        return params.stream().map(p -> p.equals(KEY) ? keyId : CODES.contains(p) ? codes.get(p) : p)
+                .toArray(String[]::new);
     }
 
     @Test
     void theTableCoversEveryRegisteredOperation() {
         Set<String> listed = operations().map(a -> (String) a.get()[0]).collect(Collectors.toCollection(TreeSet::new));
+        listed.addAll(NOT_AS_ROOT);
         assertThat(listed).isEqualTo(new TreeSet<>(f.iam.actions()));
     }
 

@@ -44,7 +44,11 @@ class OperationRegistryTest {
                 "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary",
                 "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey", "GetAccessKeyLastUsed",
                 "CreateAccountAlias", "DeleteAccountAlias", "ListAccountAliases", "GetAccountAuthorizationDetails",
-                "SimulatePrincipalPolicy", "SimulateCustomPolicy");
+                "SimulatePrincipalPolicy", "SimulateCustomPolicy",
+                "CreateLoginProfile", "GetLoginProfile", "UpdateLoginProfile", "DeleteLoginProfile", "ChangePassword",
+                "UpdateAccountPasswordPolicy", "GetAccountPasswordPolicy", "DeleteAccountPasswordPolicy",
+                "CreateVirtualMFADevice", "EnableMFADevice", "ResyncMFADevice", "DeactivateMFADevice",
+                "ListMFADevices", "ListVirtualMFADevices", "DeleteVirtualMFADevice");
     }
 
     @Test

@@ -60,6 +60,7 @@ final class StsFixture implements AutoCloseable {
 
     final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T12:00:00Z"));
     final MasterKey masterKey = MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]));
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final Warden warden;
 
     StsFixture() throws Exception {
@@ -70,9 +71,11 @@ final class StsFixture implements AutoCloseable {
         });
     }
 
+    /** @param mfa checks MFA codes; {@code null} for the directory's own devices */
     StsFixture(MfaCheck mfa) throws Exception {
-        warden = Warden.builder().store(new InMemoryDirectoryStore()).meterRegistry(new SimpleMeterRegistry())
-                .audit(false, 0).serviceLoaderListeners(false).masterKey(masterKey).clock(clock).mfaCheck(mfa).build();
+        Warden.Builder builder = Warden.builder().store(new InMemoryDirectoryStore()).meterRegistry(registry)
+                .audit(false, 0).serviceLoaderListeners(false).masterKey(masterKey).clock(clock);
+        warden = (mfa == null ? builder : builder.mfaCheck(mfa)).build();
         warden.iam().createAccount(ACCOUNT, "example");
         warden.iam().createAccount(OTHER, null);
     }
