@@ -18,14 +18,16 @@ final class LocalStore {
     }
 
     static Warden open(Path store) throws IOException {
+        return builder(store).audit(false, 0).serviceLoaderListeners(false).build();
+    }
+
+    /** A Warden over {@code store} and its master key, to configure further. */
+    static Warden.Builder builder(Path store) throws IOException {
         FileDirectoryStore files = FileDirectoryStore.open(store);
         Path internal = store.resolve(".warden");
         Files.createDirectories(internal);
         return Warden.builder()
                 .store(files)
-                .masterKey(MasterKey.fromEnvironmentOrFile(internal.resolve("master.key")))
-                .audit(false, 0)
-                .serviceLoaderListeners(false)
-                .build();
+                .masterKey(MasterKey.fromEnvironmentOrFile(internal.resolve("master.key")));
     }
 }

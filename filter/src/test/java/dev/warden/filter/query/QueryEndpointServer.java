@@ -1,0 +1,92 @@
+package dev.warden.filter.query;
+
+import dev.warden.core.Warden;
+import dev.warden.core.auth.MasterKey;
+import dev.warden.core.store.InMemoryDirectoryStore;
+import dev.warden.spi.Principal;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.util.Base64;
+import java.util.Map;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * A real Jetty on 127.0.0.1 (ephemeral port) serving {@link QueryApiServlet} over a Warden with account
+ * 111122223333 and its administrator {@code admin} (AdministratorAccess, one access key); and AWS SDK for Java v2
+ * clients for it.
+ */
+final class QueryEndpointServer implements AutoCloseable {
+
+    static final String ACCOUNT = "111122223333";
+
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final Warden warden;
+    final Server server;
+    final URI endpoint;
+    final AwsBasicCredentials admin;
+
+    QueryEndpointServer() throws Exception {
+        warden = Warden.builder().store(new InMemoryDirectoryStore()).meterRegistry(registry).audit(false, 0)
+                .serviceLoaderListeners(false)
+                .masterKey(MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]))).build();
+        warden.iam().createAccount(ACCOUNT, "example");
+        root("CreateUser", Map.of("UserName", "admin"));
+        root("AttachUserPolicy", Map.of("UserName", "admin", "PolicyArn", "arn:aws:iam::aws:policy/AdministratorAccess"));
+        admin = key("admin");
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(new QueryApiServlet(warden, registry)), "/*");
+        server.setHandler(context);
+        server.start();
+        endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+    }
+
+    ObjectNode root(String action, Map<String, String> params) throws Exception {
+        return warden.iam().call(Principal.of("arn:aws:iam::" + ACCOUNT + ":root"), ACCOUNT, action, params);
+    }
+
+    /** A new access key of {@code user}, as the SDK's credentials. */
+    AwsBasicCredentials key(String user) throws Exception {
+        ObjectNode key = root("CreateAccessKey", Map.of("UserName", user));
+        return AwsBasicCredentials.create(key.at("/AccessKey/AccessKeyId").asText(),
+                key.at("/AccessKey/SecretAccessKey").asText());
+    }
+
+    IamClient iam(AwsCredentials credentials) {
+        return IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    StsClient sts(AwsCredentials credentials) {
+        return StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    static AwsSessionCredentials session(software.amazon.awssdk.services.sts.model.Credentials c) {
+        return AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken());
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        warden.close();
+    }
+}
