@@ -4,15 +4,20 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
 
 /**
  * SigV4's timestamps: ISO 8601 basic format, {@code 20150830T123600Z}, in {@code X-Amz-Date}; the HTTP {@code Date}
  * header may carry that form or RFC 1123's ({@code Sun, 30 Aug 2015 12:36:00 GMT}).
  */
 final class AmzDate {
+
+    /** RFC 1123 after the day of the week: {@code 30 Aug 2015 12:36:00 GMT}. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("d MMM uuuu HH:mm:ss 'GMT'",
+            Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
 
     private AmzDate() {
     }
@@ -38,14 +43,19 @@ final class AmzDate {
         }
     }
 
-    /** The instant of an HTTP {@code Date} header in either form, or {@code null}. */
+    /**
+     * The instant of an HTTP {@code Date} header in either form, or {@code null}. The day of the week is not checked
+     * against the date, as HTTP servers do not check it (AWS's own test suite signs "Mon, 09 Sep 2011", a Friday).
+     */
     static Instant parseHttpDate(String text) {
         Instant basic = parseBasic(text);
         if (basic != null || text == null) {
             return basic;
         }
+        String date = text.strip();
+        int comma = date.indexOf(',');
         try {
-            return ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return LocalDateTime.parse(date.substring(comma + 1).strip(), HTTP_DATE).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -18,8 +18,9 @@ import java.util.function.Function;
  * <p>What is checked, in order: the form (SigV2 and SigV4a are refused, as AWS refuses them for current buckets), the
  * credential scope and its day, the timestamp (15 minutes either way of {@code clock}; a presigned URL from its date
  * until it expires, at most 7 days), that {@code Host} (and for S3 every {@code x-amz-*} header) is signed, the
- * payload mode, the access key (the {@link CredentialLookup} is asked on every request, so a deactivated key is refused
- * at once), the signature (compared in constant time), and then the body's signed hash where the body was buffered.
+ * payload mode and the canonical request (so that a malformed request never reaches the credential lookup), the
+ * access key (the {@link CredentialLookup} is asked on every request, so a deactivated key is refused at once), the
+ * signature (compared in constant time), and then the body's signed hash where the body was buffered.
  * Bodies that are not buffered and {@code aws-chunked} bodies are checked as they are read through
  * {@link VerifiedRequest#payload}.
  *
@@ -101,11 +102,10 @@ public final class SigV4Verifier<C extends SigningCredential> {
         RequestFreshness.check(claim, clock.instant(), s3);
         SignedHeaderRules.check(request, claim, s3);
         PayloadClaim payload = PayloadClaim.of(request, claim, s3);
+        SigningInput input = SigningInput.of(CanonicalRequest.build(request, query, claim, payload.canonicalHash(),
+                uriStyles.apply(claim.scope().service())), claim);
         C credential = credential(claim, s3);
 
-        String canonicalRequest = CanonicalRequest.build(request, query, claim, payload.canonicalHash(),
-                uriStyles.apply(claim.scope().service()));
-        SigningInput input = SigningInput.of(canonicalRequest, claim);
         byte[] signingKey = signingKeys.signingKey(claim.accessKeyId(), credential.secretAccessKey(), claim);
         byte[] expected = HmacSha256.sign(signingKey, input.stringToSign());
         byte[] provided = Hex.decode(claim.signature(), Sha256.LENGTH);
