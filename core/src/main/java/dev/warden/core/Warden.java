@@ -10,6 +10,8 @@ import dev.warden.core.auth.SecretSealer;
 import dev.warden.core.iam.IamException;
 import dev.warden.core.sts.CallerCredentials;
 import dev.warden.core.sts.ConsoleSignIn;
+import dev.warden.core.sts.PassRole;
+import dev.warden.core.sts.WorkloadSessions;
 import dev.warden.core.sts.MfaCheck;
 import dev.warden.core.sts.SessionTokenKeys;
 import dev.warden.core.sts.SessionTokens;
@@ -173,6 +175,16 @@ public final class Warden implements Closeable {
             throw new IllegalStateException("sign-in needs a master key (Warden.builder().masterKey(...))");
         }
         return signIn.signIn(account, user, password, mfaCode);
+    }
+
+    /** Credentials for workloads without static keys: a service assumes their role for them. */
+    public WorkloadSessions workloads() {
+        return new WorkloadSessions(sts());
+    }
+
+    /** The {@code iam:PassRole} check, for operations that hand a role to a service. */
+    public PassRole passRole() {
+        return new PassRole(sts());
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.warden.core.sts;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.core.admin.Params;
 import dev.warden.core.auth.Caller;
-import dev.warden.core.iam.Account;
 import dev.warden.core.iam.Constraint;
 import dev.warden.core.iam.Directory;
 import dev.warden.core.iam.IamError;
@@ -110,7 +109,7 @@ final class RoleSessions {
         }
 
         Directory directory = sts.warden().directory().current();
-        Role role = role(directory, roleArn);
+        Role role = WorkloadSessions.role(directory, roleArn);
         if (role == null) {
             // the trust policy allowed it, so the role existed a moment ago: say no as AWS does, without detail
             throw new IamException(IamError.ACCESS_DENIED, "User: " + principal.arn()
@@ -154,15 +153,6 @@ final class RoleSessions {
         }
     }
 
-    private static Role role(Directory directory, String roleArn) {
-        String[] parts = roleArn.split(":", 6);
-        if (parts.length != 6 || !parts[2].equals("iam") || !parts[5].startsWith("role/")) {
-            return null;
-        }
-        Account account = directory.account(parts[4]);
-        Role role = account == null ? null : account.role(parts[5].substring(parts[5].lastIndexOf('/') + 1));
-        return role != null && role.arn(directory.partition(), parts[4]).equals(roleArn) ? role : null;
-    }
 
     private static List<String> policyArns(Params p) throws IamException {
         List<String> arns = new ArrayList<>();

@@ -3,16 +3,13 @@ package dev.warden.filter.query;
 import dev.warden.core.Warden;
 import dev.warden.core.auth.MasterKey;
 import dev.warden.core.store.InMemoryDirectoryStore;
+import dev.warden.filter.LocalJetty;
 import dev.warden.spi.Principal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Map;
-import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee11.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -33,7 +30,7 @@ final class QueryEndpointServer implements AutoCloseable {
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final Warden warden;
-    final Server server;
+    final LocalJetty server;
     final URI endpoint;
     final AwsBasicCredentials admin;
 
@@ -45,16 +42,8 @@ final class QueryEndpointServer implements AutoCloseable {
         root("CreateUser", Map.of("UserName", "admin"));
         root("AttachUserPolicy", Map.of("UserName", "admin", "PolicyArn", "arn:aws:iam::aws:policy/AdministratorAccess"));
         admin = key("admin");
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new QueryApiServlet(warden, registry)), "/*");
-        server.setHandler(context);
-        server.start();
-        endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        server = new LocalJetty(Map.of("/*", new QueryApiServlet(warden, registry)));
+        endpoint = server.uri();
     }
 
     ObjectNode root(String action, Map<String, String> params) throws Exception {
@@ -86,7 +75,7 @@ final class QueryEndpointServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        server.close();
         warden.close();
     }
 }

@@ -1,0 +1,39 @@
+package dev.warden.filter;
+
+import jakarta.servlet.http.HttpServlet;
+import java.net.URI;
+import java.util.Map;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** A real Jetty on 127.0.0.1 with an ephemeral port, serving servlets by path spec, for end-to-end tests. */
+public final class LocalJetty implements AutoCloseable {
+
+    private final Server server = new Server();
+    private final URI uri;
+
+    /** Starts Jetty with {@code servlets} mounted at their path specs ({@code "/*"}, {@code "/creds"}). */
+    public LocalJetty(Map<String, HttpServlet> servlets) throws Exception {
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+        server.setHandler(context);
+        server.start();
+        uri = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public URI uri() {
+        return uri;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
