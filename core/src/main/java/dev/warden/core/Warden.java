@@ -8,6 +8,7 @@ import dev.warden.core.audit.AuditLog;
 import dev.warden.core.auth.MasterKey;
 import dev.warden.core.auth.SecretSealer;
 import dev.warden.core.iam.IamException;
+import dev.warden.core.sts.AuthorizationMessages;
 import dev.warden.core.sts.CallerCredentials;
 import dev.warden.core.sts.ConsoleSignIn;
 import dev.warden.core.sts.PassRole;
@@ -103,7 +104,8 @@ public final class Warden implements Closeable {
         this.iam = new IamService(this, sealer, b.quotas);
         SessionTokens tokens = b.masterKey == null ? null : new SessionTokens(b.sessionTokenKeys != null
                 ? b.sessionTokenKeys : SessionTokenKeys.derivedFrom(b.masterKey));
-        this.sts = tokens == null ? null : new StsService(this, tokens, b.mfaCheck != null ? b.mfaCheck : iam::verifyMfa);
+        this.sts = tokens == null ? null : new StsService(this, tokens, b.mfaCheck != null ? b.mfaCheck : iam::verifyMfa,
+                new AuthorizationMessages(sealer));
         this.credentials = new CallerCredentials(directory, sealer, tokens, b.clock);
         this.signIn = sts == null ? null : new ConsoleSignIn(this, sts, b.registry);
         this.policySets = Caffeine.newBuilder().maximumSize(b.policySetCacheSize).recordStats().build();

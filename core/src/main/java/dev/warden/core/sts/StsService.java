@@ -33,11 +33,13 @@ public final class StsService {
     private final SessionTokens tokens;
     private final MfaCheck mfa;
     private final RoleSessions roleSessions;
+    private final AuthorizationMessages messages;
 
-    public StsService(Warden warden, SessionTokens tokens, MfaCheck mfa) {
+    public StsService(Warden warden, SessionTokens tokens, MfaCheck mfa, AuthorizationMessages messages) {
         this.warden = Objects.requireNonNull(warden, "warden");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.mfa = Objects.requireNonNull(mfa, "mfa");
+        this.messages = Objects.requireNonNull(messages, "messages");
         this.roleSessions = new RoleSessions(this);
     }
 
@@ -68,6 +70,7 @@ public final class StsService {
             case "GetSessionToken" -> sessionToken(caller, p);
             case "AssumeRole" -> roleSessions.assumeRole(caller, session, p);
             case "GetAccessKeyInfo" -> accessKeyInfo(caller, p);
+            case "DecodeAuthorizationMessage" -> decodeMessage(caller, p);
             default -> throw new IamException(IamError.INVALID_ACTION,
                     "Could not find operation " + action + " for version 2011-06-15");
         };
@@ -128,6 +131,27 @@ public final class StsService {
         ObjectNode result = JSON.objectNode();
         result.put("Account", account);
         return result;
+    }
+
+    /** Only principals allowed {@code sts:DecodeAuthorizationMessage} read what a denial sealed. */
+    private ObjectNode decodeMessage(Caller caller, Params p) throws IamException {
+        String encoded = p.required("EncodedMessage");
+        Decision decision = authorize(caller, "sts:DecodeAuthorizationMessage", "*", Map.of());
+        if (!decision.isAllowed()) {
+            throw new IamException(IamError.ACCESS_DENIED, decision.reason());
+        }
+        try {
+            ObjectNode result = JSON.objectNode();
+            result.put("DecodedMessage", messages.decode(encoded));
+            return result;
+        } catch (IllegalArgumentException e) {
+            throw new IamException(IamError.INVALID_AUTHORIZATION_MESSAGE, "The encoded message is not valid.");
+        }
+    }
+
+    /** The sealing of authorization messages, for services that answer denials with one. */
+    public AuthorizationMessages authorizationMessages() {
+        return messages;
     }
 
     /** The time MFA was presented in this request ({@code SerialNumber} and {@code TokenCode}), else {@code null}. */
