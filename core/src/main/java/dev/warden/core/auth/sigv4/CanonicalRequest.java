@@ -18,7 +18,7 @@ final class CanonicalRequest {
      */
     static String build(SignedRequest request, QueryString query, SignatureClaim claim, String payloadHash,
             UriStyle style) throws AuthenticationException {
-        StringBuilder out = new StringBuilder(512);
+        StringBuilder out = new StringBuilder(1024);
         out.append(request.method()).append('\n');
         out.append(CanonicalUri.of(request.rawPath(), style)).append('\n');
         out.append(query.canonical(claim.presigned() ? PresignedQuery.SIGNATURE : null)).append('\n');
@@ -45,6 +45,10 @@ final class CanonicalRequest {
      * clients sign however a value was folded or padded on the way.
      */
     static void appendTrimmed(StringBuilder out, String value) {
+        if (isTrimmed(value)) {
+            out.append(value);
+            return;
+        }
         int end = value.length();
         int start = 0;
         while (start < end && isWhiteSpace(value.charAt(start))) {
@@ -66,6 +70,26 @@ final class CanonicalRequest {
                 out.append(c);
             }
         }
+    }
+
+    /** Whether the value has no white space to drop: no space at either end, no run of spaces, no other white space. */
+    private static boolean isTrimmed(String value) {
+        int length = value.length();
+        if (length == 0) {
+            return true;
+        }
+        if (value.charAt(0) == ' ' || value.charAt(length - 1) == ' ') {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == ' ' ? previous == ' ' : c < ' ' && isWhiteSpace(c)) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     /** The characters the SDKs collapse: space, tab, line feed, vertical tab, form feed, carriage return. */

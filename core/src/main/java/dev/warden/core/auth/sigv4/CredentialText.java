@@ -17,16 +17,23 @@ record CredentialText(String accessKeyId, CredentialScope scope, String scopeTex
      * URLs are used.
      */
     static boolean namesS3(String credential, boolean presigned) {
+        int slash = -1;
+        for (int i = 0; i < 3 && credential != null; i++) {
+            slash = credential.indexOf('/', slash + 1);
+            if (slash < 0) {
+                return presigned;
+            }
+        }
         if (credential == null) {
             return presigned;
         }
-        String[] parts = credential.split("/", -1);
-        return parts.length >= 4 ? ServiceNames.isS3(parts[3]) : presigned;
+        int end = credential.indexOf('/', slash + 1);
+        return ServiceNames.isS3(credential.substring(slash + 1, end < 0 ? credential.length() : end));
     }
 
     static CredentialText parse(String credential, boolean s3, boolean presigned) throws AuthenticationException {
-        String[] parts = credential.split("/", -1);
-        if (parts.length != 5 || parts[0].isEmpty() || parts[2].isEmpty() || parts[3].isEmpty()) {
+        String[] parts = split(credential);
+        if (parts == null || parts[0].isEmpty() || parts[2].isEmpty() || parts[3].isEmpty()) {
             throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE,
                     AwsMessages.credentialMalformed(credential, s3, presigned));
         }
@@ -41,6 +48,25 @@ record CredentialText(String accessKeyId, CredentialScope scope, String scopeTex
         }
         return new CredentialText(parts[0], new CredentialScope(date, parts[2], parts[3]),
                 credential.substring(parts[0].length() + 1), parts[1]);
+    }
+
+    /** The five {@code /}-separated parts, or {@code null} if there are not exactly five. */
+    private static String[] split(String credential) {
+        String[] parts = new String[5];
+        int start = 0;
+        for (int i = 0; i < 4; i++) {
+            int slash = credential.indexOf('/', start);
+            if (slash < 0) {
+                return null;
+            }
+            parts[i] = credential.substring(start, slash);
+            start = slash + 1;
+        }
+        if (credential.indexOf('/', start) >= 0) {
+            return null;
+        }
+        parts[4] = credential.substring(start);
+        return parts;
     }
 
     /** The scope's day must be the request's: a key derived for one day signs nothing on another. */

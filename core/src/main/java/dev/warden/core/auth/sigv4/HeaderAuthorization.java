@@ -14,6 +14,10 @@ final class HeaderAuthorization {
 
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
+    private static final String CREDENTIAL = "Credential=";
+    private static final String SIGNED_HEADERS = "SignedHeaders=";
+    private static final String SIGNATURE = "Signature=";
+
     private HeaderAuthorization() {
     }
 
@@ -22,19 +26,30 @@ final class HeaderAuthorization {
         String credential = null;
         String signedHeaders = null;
         String signature = null;
-        for (String part : authorization.substring(ALGORITHM.length()).split(",", -1)) {
-            String trimmed = part.strip();
-            int equals = trimmed.indexOf('=');
-            String name = equals < 0 ? trimmed : trimmed.substring(0, equals).strip();
-            String value = equals < 0 ? null : trimmed.substring(equals + 1).strip();
-            switch (name) {
-                case "Credential" -> credential = once(credential, value, name, request);
-                case "SignedHeaders" -> signedHeaders = once(signedHeaders, value, name, request);
-                case "Signature" -> signature = once(signature, value, name, request);
-                default -> {
-                    // AWS ignores what it does not know between the commas
-                }
+        int length = authorization.length();
+        int position = ALGORITHM.length();
+        while (position < length) {
+            int comma = authorization.indexOf(',', position);
+            int end = comma < 0 ? length : comma;
+            int from = position;
+            while (from < end && Character.isWhitespace(authorization.charAt(from))) {
+                from++;
             }
+            int to = end;
+            while (to > from && Character.isWhitespace(authorization.charAt(to - 1))) {
+                to--;
+            }
+            // names are matched in place: a verification parses this header on every request
+            if (authorization.startsWith(CREDENTIAL, from)) {
+                credential = once(credential, authorization.substring(from + CREDENTIAL.length(), to), "Credential");
+            } else if (authorization.startsWith(SIGNED_HEADERS, from)) {
+                signedHeaders = once(signedHeaders, authorization.substring(from + SIGNED_HEADERS.length(), to),
+                        "SignedHeaders");
+            } else if (authorization.startsWith(SIGNATURE, from)) {
+                signature = once(signature, authorization.substring(from + SIGNATURE.length(), to), "Signature");
+            }
+            // AWS ignores what it does not know between the commas
+            position = end + 1;
         }
         boolean s3 = CredentialText.namesS3(credential, false);
         List<String> missing = new ArrayList<>(3);
@@ -78,12 +93,11 @@ final class HeaderAuthorization {
                 signature, amzDate, time, null, false, request.header("x-amz-security-token"));
     }
 
-    private static String once(String previous, String value, String name, SignedRequest request)
-            throws AuthenticationException {
+    private static String once(String previous, String value, String name) throws AuthenticationException {
         if (previous != null) {
             throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE,
                     "The Authorization header names '" + name + "' more than once.");
         }
-        return value == null ? "" : value;
+        return value;
     }
 }

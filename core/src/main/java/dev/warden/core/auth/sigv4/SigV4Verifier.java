@@ -116,7 +116,7 @@ public final class SigV4Verifier<C extends SigningCredential> {
             throw new AuthenticationException(AuthFailure.PAYLOAD_MISMATCH, AwsMessages.PAYLOAD_HASH_MISMATCH);
         }
         return new VerifiedRequest<>(credential, claim, payload, input,
-                payloadReader(request, claim, payload, signingKey, Hex.encode(expected)));
+                payloadReader(request, claim, payload, signingKey, expected));
     }
 
     /** Which form the request is signed in, parsed; or why it is not signed with SigV4 at all. */
@@ -163,9 +163,10 @@ public final class SigV4Verifier<C extends SigningCredential> {
     }
 
     private static PayloadReader payloadReader(SignedRequest request, SignatureClaim claim, PayloadClaim payload,
-            byte[] signingKey, String seedSignature) {
+            byte[] signingKey, byte[] signature) {
         PayloadMode mode = payload.mode();
         if (mode.isStreaming()) {
+            String seedSignature = Hex.encode(signature);
             return raw -> new AwsChunkedInputStream(raw, mode,
                     mode.hasChunkSignatures()
                             ? new ChunkSignatureChain(signingKey, claim.amzDate(), claim.scopeText(), seedSignature)

@@ -2,11 +2,10 @@ package dev.warden.core.auth.sigv4;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * An HTTP request as SigV4 sees it, independent of any container: what the servlet layer (or a test) hands to
@@ -21,30 +20,22 @@ import java.util.TreeMap;
  * @param method the HTTP method, for example {@code POST}
  * @param rawPath the request path exactly as sent, percent-encoding and all, without the query string
  * @param rawQuery the query string exactly as sent, without {@code ?}; empty when there is none
- * @param headers every header, names compared case-insensitively, values in the order received
+ * @param headers every header, names compared case-insensitively (and kept in lower case), values in the order
+ *     received
  * @param body the buffered body, or {@code null} when the body is not buffered
  */
 public record SignedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
         byte[] body) {
 
     /**
-     * Copies {@code headers} into an unmodifiable map whose lookups ignore case; a {@code null} query is empty.
+     * Copies {@code headers} into an unmodifiable map whose lookups ignore case and whose names are in lower case
+     * (names that differ only in case are merged, values kept in order); a {@code null} query is empty.
      */
     public SignedRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(rawPath, "rawPath");
         rawQuery = rawQuery == null ? "" : rawQuery;
-        Objects.requireNonNull(headers, "headers");
-        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> {
-            List<String> all = copy.computeIfAbsent(Objects.requireNonNull(name, "header name"),
-                    n -> new ArrayList<>(values.size()));
-            for (String value : values) {
-                all.add(Objects.requireNonNull(value, "header value"));
-            }
-        });
-        copy.replaceAll((name, values) -> List.copyOf(values));
-        headers = Collections.unmodifiableMap(copy);
+        headers = HeaderMap.copyOf(Objects.requireNonNull(headers, "headers"));
     }
 
     /** A builder for a request with this method and raw path. */
@@ -87,7 +78,7 @@ public record SignedRequest(String method, String rawPath, String rawQuery, Map<
         private final String method;
         private final String rawPath;
         private String rawQuery = "";
-        private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private final Map<String, List<String>> headers = new LinkedHashMap<>();
         private byte[] body;
 
         private Builder(String method, String rawPath) {
