@@ -210,7 +210,8 @@ final class AwsChunkedInputStream extends InputStream {
             TrailingChecksum checksum = checksums.get(i);
             String value = trailers.get(checksum.trailerName());
             if (value == null) {
-                throw malformed("the trailing header " + checksum.trailerName() + " declared in x-amz-trailer is missing");
+                throw malformed("the trailing header " + checksum.trailerName()
+                        + " declared in x-amz-trailer is missing");
             }
             byte[] given;
             try {

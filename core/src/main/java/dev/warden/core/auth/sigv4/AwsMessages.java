@@ -12,12 +12,12 @@ import java.util.List;
 final class AwsMessages {
 
     static final String SIGNATURE_MISMATCH_QUERY = "The request signature we calculated does not match the signature "
-            + "you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for "
-            + "details.";
+            + "you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation "
+            + "for details.";
     static final String SIGNATURE_MISMATCH_S3 = "The request signature we calculated does not match the signature you "
             + "provided. Check your key and signing method.";
-    static final String UNSUPPORTED_MECHANISM = "The authorization mechanism you have provided is not supported. Please "
-            + "use AWS4-HMAC-SHA256.";
+    static final String UNSUPPORTED_MECHANISM = "The authorization mechanism you have provided is not supported. "
+            + "Please use AWS4-HMAC-SHA256.";
     static final String UNSUPPORTED_QUERY_ALGORITHM = "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"";
     static final String MISSING_AUTHENTICATION_QUERY = "Request is missing Authentication Token";
     static final String MISSING_AUTHENTICATION_S3 = "Access Denied";
@@ -99,7 +99,7 @@ final class AwsMessages {
 
     static String credentialMalformed(String credential, boolean s3, boolean presigned) {
         if (s3) {
-            return (presigned ? "Error parsing the X-Amz-Credential parameter" : "The authorization header is malformed")
+            return malformedPrefix(presigned)
                     + "; the Credential is mal-formed; expecting \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".";
         }
         return "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '"
@@ -108,7 +108,7 @@ final class AwsMessages {
 
     static String wrongTerminator(String terminator, boolean s3, boolean presigned) {
         if (s3) {
-            return (presigned ? "Error parsing the X-Amz-Credential parameter" : "The authorization header is malformed")
+            return malformedPrefix(presigned)
                     + "; incorrect terminal \"" + terminator + "\". This endpoint uses \"aws4_request\".";
         }
         return "Credential should be scoped with a valid terminator: 'aws4_request', not '" + terminator + "'.";
@@ -116,7 +116,7 @@ final class AwsMessages {
 
     static String scopeDateMismatch(String scopeDate, String requestTime, boolean s3, boolean presigned) {
         if (s3) {
-            return (presigned ? "Error parsing the X-Amz-Credential parameter" : "The authorization header is malformed")
+            return malformedPrefix(presigned)
                     + "; Invalid credential date \"" + scopeDate + "\". This date is not the same as X-Amz-Date: \""
                     + requestTime.substring(0, Math.min(8, requestTime.length())) + "\".";
         }
@@ -131,7 +131,13 @@ final class AwsMessages {
 
     static String dateMalformed(String value, boolean s3) {
         return s3 ? DATE_INVALID_S3
-                : "Date must be in ISO-8601 'basic format'. Got '" + value + "'. See http://en.wikipedia.org/wiki/ISO_8601";
+                : "Date must be in ISO-8601 'basic format'. Got '" + value
+                        + "'. See http://en.wikipedia.org/wiki/ISO_8601";
+    }
+
+    /** How S3 starts a complaint about the credential, in the header form or the presigned one. */
+    private static String malformedPrefix(boolean presigned) {
+        return presigned ? "Error parsing the X-Amz-Credential parameter" : "The authorization header is malformed";
     }
 
     static String signedHeaderAbsent(String name) {

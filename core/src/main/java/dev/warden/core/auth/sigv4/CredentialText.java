@@ -13,8 +13,8 @@ record CredentialText(String accessKeyId, CredentialScope scope, String scopeTex
 
     /**
      * Whether a credential, even a malformed one, names an S3 service: that decides which words the errors use before
-     * the credential is parsed. A presigned URL whose service cannot be told is taken for S3's, which is where presigned
-     * URLs are used.
+     * the credential is parsed. A presigned URL whose service cannot be told is taken for S3's, which is where
+     * presigned URLs are used.
      */
     static boolean namesS3(String credential, boolean presigned) {
         int slash = -1;

@@ -74,7 +74,8 @@ final class HeaderAuthorization {
         if (amzDate != null) {
             time = AmzDate.parseBasic(amzDate.strip());
             if (time == null) {
-                throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE, AwsMessages.dateMalformed(amzDate, s3));
+                throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE,
+                        AwsMessages.dateMalformed(amzDate, s3));
             }
             amzDate = amzDate.strip();
         } else {
@@ -84,7 +85,8 @@ final class HeaderAuthorization {
             }
             time = AmzDate.parseHttpDate(date);
             if (time == null) {
-                throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE, AwsMessages.dateMalformed(date, s3));
+                throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE,
+                        AwsMessages.dateMalformed(date, s3));
             }
             amzDate = AmzDate.formatBasic(time);
         }

@@ -46,7 +46,8 @@ final class PresignedQuery {
         }
         String algorithm = query.first(ALGORITHM);
         if (algorithm != null && !algorithm.equals(HeaderAuthorization.ALGORITHM)) {
-            throw new AuthenticationException(AuthFailure.UNSUPPORTED_MECHANISM, AwsMessages.UNSUPPORTED_QUERY_ALGORITHM);
+            throw new AuthenticationException(AuthFailure.UNSUPPORTED_MECHANISM,
+                    AwsMessages.UNSUPPORTED_QUERY_ALGORITHM);
         }
         String date = query.first(DATE);
         String signedHeaders = query.first(SIGNED_HEADERS);

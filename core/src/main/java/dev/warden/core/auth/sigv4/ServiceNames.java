@@ -6,7 +6,10 @@ final class ServiceNames {
     private ServiceNames() {
     }
 
-    /** {@code s3} and its relatives signed the same way ({@code s3-object-lambda}, {@code s3-outposts}, {@code s3express}). */
+    /**
+     * {@code s3} and its relatives signed the same way ({@code s3-object-lambda}, {@code s3-outposts},
+     * {@code s3express}).
+     */
     static boolean isS3(String service) {
         return service != null && (service.equals("s3") || service.startsWith("s3-") || service.equals("s3express"));
     }

@@ -73,8 +73,8 @@ public final class SigV4Verifier<C extends SigningCredential> {
         } catch (MalformedEncodingException e) {
             throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE, AwsMessages.BAD_PERCENT_ENCODING);
         } catch (RuntimeException e) {
-            throw new AuthenticationException(AuthFailure.INTERNAL, "Internal failure while authenticating the request.",
-                    e);
+            throw new AuthenticationException(AuthFailure.INTERNAL,
+                    "Internal failure while authenticating the request.", e);
         }
     }
 

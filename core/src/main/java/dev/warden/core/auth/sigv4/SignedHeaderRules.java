@@ -35,7 +35,8 @@ final class SignedHeaderRules {
             }
         }
         if (unsigned != null) {
-            throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE, AwsMessages.unsignedAmzHeaders(unsigned));
+            throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE,
+                    AwsMessages.unsignedAmzHeaders(unsigned));
         }
     }
 

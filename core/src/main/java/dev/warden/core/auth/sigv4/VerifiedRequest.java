@@ -66,7 +66,7 @@ public final class VerifiedRequest<C extends SigningCredential> {
         return signedHeaders;
     }
 
-    /** Whether the signature came in the query string (a presigned URL) rather than the {@code Authorization} header. */
+    /** Whether the signature came in the query string (a presigned URL), not in the {@code Authorization} header. */
     public boolean presigned() {
         return presigned;
     }
