@@ -20,6 +20,7 @@ import dev.warden.core.sts.StsService;
 import dev.warden.core.eval.Evaluation;
 import dev.warden.core.eval.EvaluationInput;
 import dev.warden.core.eval.Evaluator;
+import dev.warden.core.iam.AccessKeyUsage;
 import dev.warden.core.iam.Directory;
 import dev.warden.core.iam.LiveDirectory;
 import dev.warden.core.iam.ManagedPolicyCatalog;
@@ -88,6 +89,7 @@ public final class Warden implements Closeable {
     private final IamService iam;
     private final StsService sts;
     private final CallerCredentials credentials;
+    private final AccessKeyUsage accessKeyUsage;
     private final ConsoleSignIn signIn;
     private final Cache<String, CachedSet> policySets;
     private final Cache<String, CachedControls> resourceControls;
@@ -107,6 +109,7 @@ public final class Warden implements Closeable {
         this.sts = tokens == null ? null : new StsService(this, tokens, b.mfaCheck != null ? b.mfaCheck : iam::verifyMfa,
                 new AuthorizationMessages(sealer));
         this.credentials = new CallerCredentials(directory, sealer, tokens, b.clock);
+        this.accessKeyUsage = new AccessKeyUsage(directory, b.clock);
         this.signIn = sts == null ? null : new ConsoleSignIn(this, sts, b.registry);
         this.policySets = Caffeine.newBuilder().maximumSize(b.policySetCacheSize).recordStats().build();
         this.resourceControls = Caffeine.newBuilder().maximumSize(1_000).build();
@@ -195,6 +198,14 @@ public final class Warden implements Closeable {
      */
     public CallerCredentials credentials() {
         return credentials;
+    }
+
+    /**
+     * Records the last use of long-term access keys (GetAccessKeyLastUsed, the credential report): whatever
+     * authenticates a signed request tells it which key signed for which service and region.
+     */
+    public AccessKeyUsage accessKeyUsage() {
+        return accessKeyUsage;
     }
 
     /** The clock decisions and operations read the time from. */
@@ -335,6 +346,7 @@ public final class Warden implements Closeable {
 
     @Override
     public void close() throws IOException {
+        accessKeyUsage.close(); // writes pending uses while the directory is still open
         directory.close();
     }
 

@@ -9,6 +9,7 @@ import dev.warden.core.auth.password.PasswordHasher;
 import dev.warden.core.auth.password.PasswordValidator;
 import dev.warden.core.iam.IamError;
 import dev.warden.core.iam.IamException;
+import dev.warden.core.report.CredentialReports;
 import dev.warden.spi.Principal;
 import java.io.IOException;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class IamService {
     private final PasswordHasher passwords = new PasswordHasher();
     private final PasswordValidator passwordValidator = new PasswordValidator(passwords);
     private final TotpVerifier totp;
+    private final CredentialReports credentialReports = new CredentialReports();
 
     /**
      * @param sealer seals secret access keys; {@code null} when no master key is configured (access key creation then
@@ -54,6 +56,7 @@ public final class IamService {
         LoginProfileOperations.register(this);
         PasswordPolicyOperations.register(this);
         MfaDeviceOperations.register(this);
+        CredentialReportOperations.register(this);
     }
 
     /**
@@ -156,6 +159,11 @@ public final class IamService {
         } catch (IOException e) {
             throw new IamException(IamError.SERVICE_FAILURE, "the MFA device could not be updated: " + e.getMessage());
         }
+    }
+
+    /** The accounts' latest credential reports (in memory, per Warden). */
+    CredentialReports credentialReports() {
+        return credentialReports;
     }
 
     PasswordValidator passwordValidator() {

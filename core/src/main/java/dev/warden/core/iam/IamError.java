@@ -17,6 +17,10 @@ public enum IamError {
     INVALID_USER_TYPE("InvalidUserType", 400),
     PASSWORD_POLICY_VIOLATION("PasswordPolicyViolation", 400),
     ENTITY_TEMPORARILY_UNMODIFIABLE("EntityTemporarilyUnmodifiable", 409),
+    /** GetCredentialReport: no report was ever generated for the account. */
+    REPORT_NOT_PRESENT("ReportNotPresent", 410),
+    /** GetCredentialReport: the account's latest report is more than four hours old. */
+    REPORT_EXPIRED("ReportExpired", 410),
     INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403),
     /** STS: the session policies and tags are too large once packed. */
     PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400),

@@ -84,6 +84,7 @@ class CallAuthorizationTest {
         long now = dev.warden.core.auth.mfa.Totp.AWS.step(java.time.Instant.now());
         f.root("EnableMFADevice", "UserName", "alice", "SerialNumber", ALICE_PHONE,
                 "AuthenticationCode1", code(phone, now - 1), "AuthenticationCode2", code(phone, now));
+        f.root("GenerateCredentialReport"); // so GetCredentialReport has one to answer with
         codes.put("%ENABLE1%", code(spare, now - 1));
         codes.put("%ENABLE2%", code(spare, now));
         codes.put("%RESYNC1%", code(phone, now + 1));
@@ -203,7 +204,9 @@ class CallAuthorizationTest {
                 op("DeactivateMFADevice", ALICE, "UserName", "alice", "SerialNumber", ALICE_PHONE),
                 op("ListMFADevices", ALICE, "UserName", "alice"),
                 op("ListVirtualMFADevices", "*"),
-                op("DeleteVirtualMFADevice", SPARE_PHONE, "SerialNumber", SPARE_PHONE));
+                op("DeleteVirtualMFADevice", SPARE_PHONE, "SerialNumber", SPARE_PHONE),
+                op("GenerateCredentialReport", "*"),
+                op("GetCredentialReport", "*"));
     }
 
     private String[] params(List<String> params) {

@@ -48,7 +48,8 @@ class OperationRegistryTest {
                 "CreateLoginProfile", "GetLoginProfile", "UpdateLoginProfile", "DeleteLoginProfile", "ChangePassword",
                 "UpdateAccountPasswordPolicy", "GetAccountPasswordPolicy", "DeleteAccountPasswordPolicy",
                 "CreateVirtualMFADevice", "EnableMFADevice", "ResyncMFADevice", "DeactivateMFADevice",
-                "ListMFADevices", "ListVirtualMFADevices", "DeleteVirtualMFADevice");
+                "ListMFADevices", "ListVirtualMFADevices", "DeleteVirtualMFADevice",
+                "GenerateCredentialReport", "GetCredentialReport");
     }
 
     @Test

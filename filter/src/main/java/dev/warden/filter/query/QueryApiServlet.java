@@ -118,6 +118,8 @@ public final class QueryApiServlet extends HttpServlet {
         }
         authenticated.increment();
         String service = verified.scope().service();
+        // noted without waiting: the store is written later, at most once per key per 15 minutes
+        warden.accessKeyUsage().record(verified.accessKeyId(), service, verified.scope().region());
         if (!service.equals("iam") && !service.equals("sts")) {
             return error(guessed, namespace(guessed), "InvalidAction",
                     "This endpoint serves IAM and STS; the request was signed for " + service + ".", 400, requestId);
