@@ -41,17 +41,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (Warden warden = LocalStore.builder(store).meterRegistry(registry).build()) {
-            Server server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setHost(bind);
-            connector.setPort(port);
-            server.addConnector(connector);
-            ServletContextHandler context = new ServletContextHandler();
-            context.addServlet(new ServletHolder(new QueryApiServlet(warden, registry)), "/*");
-            server.setHandler(context);
+            Server server = start(warden, registry, bind, port);
             server.setStopAtShutdown(true);
-            server.start();
-            String url = "http://" + bind + ":" + connector.getLocalPort();
+            String url = "http://" + bind + ":" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
             PrintWriter out = spec.commandLine().getOut();
             out.println("Warden IAM and STS endpoints on " + url + " (store " + store.toAbsolutePath().normalize() + ")");
             out.println("  aws --endpoint-url " + url + " iam list-users");
@@ -60,5 +52,20 @@ final class ServeCommand implements Callable<Integer> {
             server.join();
             return 0;
         }
+    }
+
+    /** Jetty serving {@code warden}'s IAM and STS on {@code bind}:{@code port} (0: any free port), started. */
+    static Server start(Warden warden, io.micrometer.core.instrument.MeterRegistry registry, String bind, int port)
+            throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(bind);
+        connector.setPort(port);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(new QueryApiServlet(warden, registry)), "/*");
+        server.setHandler(context);
+        server.start();
+        return server;
     }
 }

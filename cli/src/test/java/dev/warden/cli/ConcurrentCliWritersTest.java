@@ -36,7 +36,8 @@ class ConcurrentCliWritersTest {
             writers.add(writer(p));
         }
         for (Process writer : writers) {
-            assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            // generous: this guards against a hang, not a slow machine (eight JVMs start at once on two cores)
+            assertThat(writer.waitFor(300, TimeUnit.SECONDS)).isTrue();
             assertThat(writer.exitValue()).as(new String(writer.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
                     .isZero();
         }

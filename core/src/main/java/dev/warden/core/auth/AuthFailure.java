@@ -24,15 +24,21 @@ public enum AuthFailure {
     /** A retired signing mechanism (SigV2) or an unsupported algorithm. */
     UNSUPPORTED_MECHANISM("InvalidRequest", "InvalidRequest", 400),
     /** The body does not match its signed hash, a chunk signature or its trailing checksum. */
-    PAYLOAD_MISMATCH("SignatureDoesNotMatch", "XAmzContentSHA256Mismatch", 400),
+    PAYLOAD_MISMATCH("SignatureDoesNotMatch", "XAmzContentSHA256Mismatch", 403, 400),
     /** Anything unexpected while authenticating: denied, never allowed. */
     INTERNAL("InternalFailure", "InternalError", 500);
 
     private final String queryCode;
     private final String s3Code;
     private final int status;
+    private final int s3Status;
 
     AuthFailure(String queryCode, String s3Code, int status) {
+        this(queryCode, s3Code, status, status);
+    }
+
+    AuthFailure(String queryCode, String s3Code, int status, int s3Status) {
+        this.s3Status = s3Status;
         this.queryCode = queryCode;
         this.s3Code = s3Code;
         this.status = status;
@@ -43,8 +49,13 @@ public enum AuthFailure {
         return s3 ? s3Code : queryCode;
     }
 
-    /** The HTTP status AWS answers with. */
+    /** The HTTP status the Query-protocol services answer with. */
     public int status() {
         return status;
+    }
+
+    /** The HTTP status AWS answers with: S3's when {@code s3}, else the Query-protocol services'. */
+    public int status(boolean s3) {
+        return s3 ? s3Status : status;
     }
 }
