@@ -17,6 +17,7 @@ public record CredentialScope(LocalDate date, String region, String service) {
     /** The terminator every SigV4 scope ends with. */
     public static final String TERMINATOR = "aws4_request";
 
+    /** A scope; every part is required. */
     public CredentialScope {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(region, "region");

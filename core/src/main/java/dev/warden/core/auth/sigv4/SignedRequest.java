@@ -104,6 +104,7 @@ public record SignedRequest(String method, String rawPath, String rawQuery, Map<
             return this;
         }
 
+        /** The request, its headers copied. */
         public SignedRequest build() {
             return new SignedRequest(method, rawPath, rawQuery, headers, body);
         }
