@@ -9,7 +9,6 @@ import dev.warden.core.auth.mfa.QrCodePng;
 import dev.warden.core.auth.mfa.Totp;
 import dev.warden.core.auth.mfa.TotpVerifier;
 import dev.warden.core.iam.Account;
-import dev.warden.core.iam.AccountSettings;
 import dev.warden.core.iam.Changes;
 import dev.warden.core.iam.Constraint;
 import dev.warden.core.iam.Directory;
@@ -85,16 +84,25 @@ final class MfaDeviceOperations {
         return account.alias() != null ? account.alias() : account.id();
     }
 
+    /** The parameters of EnableMFADevice and ResyncMFADevice: a user, a device and two consecutive codes. */
+    private record CodePair(String userName, String serial, String code1, String code2) {
+
+        static CodePair of(Call call, String action) throws IamException {
+            CodePair pair = new CodePair(call.params().required("UserName", Constraint.USER_NAME),
+                    call.params().required("SerialNumber", Constraint.SERIAL_NUMBER),
+                    call.params().required("AuthenticationCode1", Constraint.AUTHENTICATION_CODE),
+                    call.params().required("AuthenticationCode2", Constraint.AUTHENTICATION_CODE));
+            call.authorize(action, UserOperations.arn(call, pair.userName()));
+            return pair;
+        }
+    }
+
     private static ObjectNode enable(Call call) throws IamException, IOException {
-        String name = call.params().required("UserName", Constraint.USER_NAME);
-        String serial = call.params().required("SerialNumber", Constraint.SERIAL_NUMBER);
-        String code1 = call.params().required("AuthenticationCode1", Constraint.AUTHENTICATION_CODE);
-        String code2 = call.params().required("AuthenticationCode2", Constraint.AUTHENTICATION_CODE);
-        call.authorize("iam:EnableMFADevice", UserOperations.arn(call, name));
+        CodePair p = CodePair.of(call, "iam:EnableMFADevice");
         return call.write(d -> {
-            User user = UserOperations.find(call, d, name);
+            User user = UserOperations.find(call, d, p.userName());
             Account account = call.account(d);
-            MfaDevice device = device(account, serial);
+            MfaDevice device = device(account, p.serial());
             if (device.userName() != null) {
                 throw IamException.alreadyExists("MFA Device is already in use.");
             }
@@ -103,23 +111,19 @@ final class MfaDeviceOperations {
             if (assigned >= DEVICES_PER_USER) {
                 throw IamException.limitExceeded("MFADevicesPerUser", DEVICES_PER_USER);
             }
-            long step = consecutive(call, device, code1, code2);
+            long step = consecutive(call, device, p.code1(), p.code2());
             return new LiveDirectory.Result<>(Shapes.object(), new Changes().put(replaced(account,
                     device.enabledFor(user.name(), call.now(), step))));
         });
     }
 
     private static ObjectNode resync(Call call) throws IamException, IOException {
-        String name = call.params().required("UserName", Constraint.USER_NAME);
-        String serial = call.params().required("SerialNumber", Constraint.SERIAL_NUMBER);
-        String code1 = call.params().required("AuthenticationCode1", Constraint.AUTHENTICATION_CODE);
-        String code2 = call.params().required("AuthenticationCode2", Constraint.AUTHENTICATION_CODE);
-        call.authorize("iam:ResyncMFADevice", UserOperations.arn(call, name));
+        CodePair p = CodePair.of(call, "iam:ResyncMFADevice");
         return call.write(d -> {
-            User user = UserOperations.find(call, d, name);
+            User user = UserOperations.find(call, d, p.userName());
             Account account = call.account(d);
-            MfaDevice device = assignedTo(account, serial, user);
-            long step = consecutive(call, device, code1, code2);
+            MfaDevice device = assignedTo(account, p.serial(), user);
+            long step = consecutive(call, device, p.code1(), p.code2());
             return new LiveDirectory.Result<>(Shapes.object(), new Changes().put(replaced(account, device.used(step))));
         });
     }
@@ -267,6 +271,6 @@ final class MfaDeviceOperations {
     private static Account replaced(Account account, MfaDevice device) {
         List<MfaDevice> devices = new ArrayList<>(account.settings().mfaDevices());
         devices.replaceAll(m -> m.serialNumber().equals(device.serialNumber()) ? device : m);
-        return account.withSettings(new AccountSettings(account.settings().passwordPolicy(), devices));
+        return account.withSettings(account.settings().withMfaDevices(devices));
     }
 }
