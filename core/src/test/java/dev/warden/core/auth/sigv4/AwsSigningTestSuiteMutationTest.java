@@ -24,8 +24,8 @@ class AwsSigningTestSuiteMutationTest {
 
     static Stream<Arguments> mutations() {
         return AwsSigningTestSuiteTest.cases().flatMap(c -> Stream.of(
-                Arguments.of(c, "one character of the signature", (UnaryOperator<SignedRequest>) r -> flipSignature(c, r),
-                        AuthFailure.SIGNATURE_MISMATCH),
+                Arguments.of(c, "one character of the signature",
+                        (UnaryOperator<SignedRequest>) r -> flipSignature(c, r), AuthFailure.SIGNATURE_MISMATCH),
                 Arguments.of(c, "the Host header's value",
                         (UnaryOperator<SignedRequest>) r -> withHeader(r, "Host", "example.amazonaws.org"),
                         AuthFailure.SIGNATURE_MISMATCH),

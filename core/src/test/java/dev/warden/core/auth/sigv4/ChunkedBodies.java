@@ -68,7 +68,8 @@ final class ChunkedBodies {
         byte[] out = new byte[encoded.length - from.length() + replacement.length];
         System.arraycopy(encoded, 0, out, 0, at);
         System.arraycopy(replacement, 0, out, at, replacement.length);
-        System.arraycopy(encoded, at + from.length(), out, at + replacement.length, encoded.length - at - from.length());
+        System.arraycopy(encoded, at + from.length(), out, at + replacement.length,
+                encoded.length - at - from.length());
         return out;
     }
 

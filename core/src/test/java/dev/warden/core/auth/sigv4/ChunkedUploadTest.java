@@ -65,7 +65,8 @@ class ChunkedUploadTest {
         byte[] decoded = verifier.verify(wire.request()).payload(wire.bodyStream()).readAllBytes();
 
         assertThat(decoded).isEqualTo(body);
-        assertThat(wire.request().header("x-amz-trailer")).isEqualTo("x-amz-checksum-" + algorithm.name().toLowerCase());
+        assertThat(wire.request().header("x-amz-trailer"))
+                .isEqualTo("x-amz-checksum-" + algorithm.name().toLowerCase(java.util.Locale.ROOT));
         assertThat(ChunkedBodies.framing(wire.body(), 0)).contains("x-amz-checksum-" + algorithm.name().toLowerCase()
                 + ":");
     }
@@ -126,7 +127,8 @@ class ChunkedUploadTest {
         System.arraycopy(encoded, 0, swapped, frame, frame);
 
         PayloadRejectedException rejected = readUntilRejected(
-                verifier.verify(wire.request()).payload(new ByteArrayInputStream(swapped)), new ByteArrayOutputStream());
+                verifier.verify(wire.request()).payload(new ByteArrayInputStream(swapped)),
+                new ByteArrayOutputStream());
 
         assertThat(rejected.failure()).isEqualTo(AuthFailure.SIGNATURE_MISMATCH);
         assertThat(rejected).hasMessageContaining("chunk 1");

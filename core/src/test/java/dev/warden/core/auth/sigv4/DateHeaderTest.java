@@ -33,7 +33,8 @@ class DateHeaderTest {
             throws AuthenticationException {
         SignedRequest request = SignedRequest.builder("GET", path).rawQuery(query)
                 .header("Date", "Mon, 09 Sep 2011 23:36:00 GMT").header("Host", "host.foo.com")
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20110909/us-east-1/host/aws4_request, "
+                .header("Authorization", "AWS4-HMAC-SHA256 "
+                        + "Credential=AKIDEXAMPLE/20110909/us-east-1/host/aws4_request, "
                         + "SignedHeaders=date;host, Signature=" + signature)
                 .body(new byte[0]).build();
         Instant signedAt = Instant.parse("2011-09-09T23:36:00Z");

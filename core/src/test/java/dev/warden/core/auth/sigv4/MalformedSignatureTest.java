@@ -28,12 +28,15 @@ class MalformedSignatureTest {
                         + "parameter."),
                 damage("no Signature", r -> Requests.editAuthorization(r, ", Signature=\\w+", ""),
                         "Authorization header requires 'Signature' parameter."),
-                damage("an empty SignedHeaders", r -> Requests.editAuthorization(r, "SignedHeaders=[^,]+", "SignedHeaders="),
+                damage("an empty SignedHeaders",
+                        r -> Requests.editAuthorization(r, "SignedHeaders=[^,]+", "SignedHeaders="),
                         "Authorization header requires 'SignedHeaders' parameter."),
-                damage("SignedHeaders with an empty name", r -> Requests.editAuthorization(r, "SignedHeaders=", "SignedHeaders=;"),
+                damage("SignedHeaders with an empty name",
+                        r -> Requests.editAuthorization(r, "SignedHeaders=", "SignedHeaders=;"),
                         "Authorization header requires 'SignedHeaders' parameter."),
                 damage("Credential twice", r -> Requests.editAuthorization(r, "Credential=([^,]+),",
-                        "Credential=$1, Credential=$1,"), "The Authorization header names 'Credential' more than once."),
+                        "Credential=$1, Credential=$1,"),
+                        "The Authorization header names 'Credential' more than once."),
                 damage("a Credential of four parts", r -> Requests.editAuthorization(r, "/aws4_request", ""),
                         "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, "
                                 + "got '" + KEY + "/20261123/us-east-1/iam'"),
@@ -57,12 +60,14 @@ class MalformedSignatureTest {
                 damage("an X-Amz-Date of a day that does not exist", r -> Requests.withHeader(r, "X-Amz-Date",
                         "20261131T150000Z"), "Date must be in ISO-8601 'basic format'. Got '20261131T150000Z'. "
                         + "See http://en.wikipedia.org/wiki/ISO_8601"),
-                damage("a Date header that is no date", r -> Requests.withHeader(Requests.withoutHeader(r, "X-Amz-Date"),
-                        "Date", "yesterday"), "Date must be in ISO-8601 'basic format'. Got 'yesterday'. "
-                        + "See http://en.wikipedia.org/wiki/ISO_8601"),
+                damage("a Date header that is no date",
+                        r -> Requests.withHeader(Requests.withoutHeader(r, "X-Amz-Date"), "Date", "yesterday"),
+                        "Date must be in ISO-8601 'basic format'. Got 'yesterday'. "
+                                + "See http://en.wikipedia.org/wiki/ISO_8601"),
                 damage("Host not signed", r -> Requests.editAuthorization(r, "host;", ""),
                         "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."),
-                damage("two Authorization headers", r -> Requests.addHeader(r, "Authorization", r.header("Authorization")),
+                damage("two Authorization headers",
+                        r -> Requests.addHeader(r, "Authorization", r.header("Authorization")),
                         "The Authorization header appears more than once."),
                 damage("an Authorization header and a presigned query",
                         r -> Requests.withQuery(r, "X-Amz-Algorithm=AWS4-HMAC-SHA256"),
@@ -77,7 +82,8 @@ class MalformedSignatureTest {
                         "x-amz-content-sha256: STREAMING-AWS4-HMAC-SHA256-PAYLOAD requires a valid "
                                 + "x-amz-decoded-content-length header."),
                 damage("x-amz-trailer without a trailer mode", r -> Requests.withHeader(r, "x-amz-trailer",
-                        "x-amz-checksum-crc32"), "x-amz-trailer requires x-amz-content-sha256: STREAMING-...-TRAILER."));
+                        "x-amz-checksum-crc32"),
+                        "x-amz-trailer requires x-amz-content-sha256: STREAMING-...-TRAILER."));
     }
 
     private static Arguments damage(String what, UnaryOperator<SignedRequest> damage, String message) {
@@ -152,7 +158,8 @@ class MalformedSignatureTest {
                         "The query parameter X-Amz-Signature appears more than once."),
                 damage("a credential of another day", r -> Requests.withQuery(r, r.rawQuery()
                         .replace("%2F20261123%2F", "%2F20261122%2F")), "Error parsing the X-Amz-Credential parameter; "
-                        + "Invalid credential date \"20261122\". This date is not the same as X-Amz-Date: \"20261123\"."));
+                        + "Invalid credential date \"20261122\". This date is not the same as X-Amz-Date: "
+                        + "\"20261123\"."));
     }
 
     @ParameterizedTest(name = "{0}")

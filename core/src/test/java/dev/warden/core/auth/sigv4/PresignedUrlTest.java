@@ -127,8 +127,9 @@ class PresignedUrlTest {
     void verifiesAPresignedUrlOfTemporaryCredentialsWithTheTokenInTheQuery() throws AuthenticationException {
         String token = "FwoGZXIvYXdzEBYaDH//example+token/with=padding==";
         keys.addSession("ASIAIOSFODNN7EXAMPLE", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY", token);
-        SignedRequest request = SdkSigner.withSession("ASIAIOSFODNN7EXAMPLE", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
-                token).presignS3(getObject(), Duration.ofMinutes(10)).request();
+        SignedRequest request = SdkSigner.withSession("ASIAIOSFODNN7EXAMPLE",
+                "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY", token).presignS3(getObject(), Duration.ofMinutes(10))
+                .request();
 
         VerifiedRequest<TestCredential> verified = verifierAt(SIGNED_AT).verify(request);
 

@@ -98,7 +98,8 @@ record SuiteCase(String name, boolean presigned, SignedRequest request, String c
         String method = requestLine.substring(0, requestLine.indexOf(' '));
         String target = requestLine.substring(method.length() + 1, requestLine.lastIndexOf(" HTTP/"));
         int question = target.indexOf('?');
-        SignedRequest.Builder builder = SignedRequest.builder(method, question < 0 ? target : target.substring(0, question))
+        SignedRequest.Builder builder = SignedRequest
+                .builder(method, question < 0 ? target : target.substring(0, question))
                 .rawQuery(question < 0 ? "" : target.substring(question + 1));
         List<String[]> headers = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {

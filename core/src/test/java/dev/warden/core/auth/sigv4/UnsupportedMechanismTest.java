@@ -26,9 +26,11 @@ class UnsupportedMechanismTest {
                 mechanism("SigV2 in the Authorization header", r -> Requests.withHeader(r, "Authorization",
                         "AWS AKIAIOSFODNN7EXAMPLE:qgk2+6Sv9/oM7G3qLEjTH1a1l1g="), MESSAGE),
                 mechanism("a SigV2 presigned URL", r -> Requests.withQuery(Requests.withoutHeader(r, "Authorization"),
-                        "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Expires=1795532400&Signature=vjbyPxybdZaNmGa%2ByT272YEAiv4%3D"),
+                        "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Expires=1795532400"
+                                + "&Signature=vjbyPxybdZaNmGa%2ByT272YEAiv4%3D"),
                         MESSAGE),
-                mechanism("a SigV2 Query-API request", r -> Requests.withQuery(Requests.withoutHeader(r, "Authorization"),
+                mechanism("a SigV2 Query-API request",
+                        r -> Requests.withQuery(Requests.withoutHeader(r, "Authorization"),
                         "Action=ListUsers&SignatureMethod=HmacSHA256&SignatureVersion=2&Signature=abc%3D"), MESSAGE),
                 mechanism("SigV4a", r -> Requests.editAuthorization(r, "^AWS4-HMAC-SHA256", "AWS4-ECDSA-P256-SHA256"),
                         MESSAGE),
