@@ -23,7 +23,7 @@ final class AwsCliParameters {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> LISTS = Set.of("ActionNames", "ResourceArns", "PolicyInputList",
-            "PermissionsBoundaryPolicyInputList", "TagKeys", "Filter");
+            "PermissionsBoundaryPolicyInputList", "TagKeys", "Filter", "ClientIDList", "ThumbprintList");
     private static final Set<String> FLAGS = Set.of("SetAsDefault", "OnlyAttached");
     private static final Map<String, String> WORDS = Map.of("Mfa", "MFA", "Saml", "SAML", "Oidc", "OIDC");
 
@@ -166,6 +166,7 @@ final class AwsCliParameters {
             String word = Character.toUpperCase(part.charAt(0)) + part.substring(1);
             out.append(WORDS.getOrDefault(word, word));
         }
-        return out.toString();
+        // AWS spells these two with a capital ID: --open-id-connect-provider-arn, --client-id-list
+        return out.toString().replace("OpenIdConnect", "OpenIDConnect").replace("ClientId", "ClientID");
     }
 }

@@ -279,7 +279,9 @@ public final class Warden implements Closeable {
         Directory current = directory.current();
         Principal principal = request.principal();
         CachedSet cached = null;
-        if (principal.isAuthenticated() && principal.kind() != Principal.Kind.SERVICE) {
+        // service principals and web identities hold no policies of their own: only the resource's policy speaks
+        if (principal.isAuthenticated() && principal.kind() != Principal.Kind.SERVICE
+                && principal.kind() != Principal.Kind.WEB_IDENTITY) {
             cached = policySet(current, principal);
             if (cached.set() == null) {
                 return null;

@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * <p>The kind is read off the ARN the way AWS forms them: {@code arn:aws:iam::111122223333:root},
  * {@code ...:user/PATH/NAME}, {@code ...:role/PATH/NAME}, {@code arn:aws:sts::111122223333:assumed-role/ROLE/SESSION},
- * {@code arn:aws:sts::111122223333:federated-user/NAME}; a name such as {@code ec2.amazonaws.com} is a service.
+ * {@code arn:aws:sts::111122223333:federated-user/NAME}, {@code arn:aws:iam::111122223333:oidc-provider/HOST/PATH}
+ * (a user of that OpenID Connect provider); a name such as {@code ec2.amazonaws.com} is a service.
  *
  * @param arn the principal's ARN, the service name for a service, or {@code "anonymous"}
  * @param kind what sort of principal this is
@@ -36,6 +37,13 @@ public record Principal(String arn, Kind kind, String accountId, String sessionI
         FEDERATED_USER,
         /** A service principal such as {@code lambda.amazonaws.com}. */
         SERVICE,
+        /**
+         * A user signed in at an OpenID Connect provider, named by the provider's ARN
+         * ({@code arn:aws:iam::ID:oidc-provider/HOST/PATH}) as a trust policy's {@code Federated} principal names it:
+         * the caller of AssumeRoleWithWebIdentity. It holds no identity-based policies; only a resource-based policy
+         * naming the provider (or everyone) grants it anything.
+         */
+        WEB_IDENTITY,
         /** Any other ARN. */
         OTHER
     }
@@ -101,6 +109,8 @@ public record Principal(String arn, Kind kind, String accountId, String sessionI
                 kind = Kind.USER;
             } else if (resource.startsWith("role/")) {
                 kind = Kind.ROLE;
+            } else if (resource.startsWith("oidc-provider/") && resource.length() > "oidc-provider/".length()) {
+                kind = Kind.WEB_IDENTITY;
             }
         } else if ("sts".equals(service)) {
             if (resource.startsWith("assumed-role/") && resource.indexOf('/', "assumed-role/".length()) > 0) {

@@ -56,6 +56,7 @@ public final class IamService {
         LoginProfileOperations.register(this);
         PasswordPolicyOperations.register(this);
         MfaDeviceOperations.register(this);
+        OidcProviderOperations.register(this);
         CredentialReportOperations.register(this);
     }
 

@@ -105,6 +105,7 @@ public final class AuditLog implements DecisionListener {
             case ROLE, ASSUMED_ROLE -> "AssumedRole";
             case FEDERATED_USER -> "FederatedUser";
             case SERVICE -> "AWSService";
+            case WEB_IDENTITY -> "WebIdentityUser";
             case OTHER -> "Unknown";
         };
     }

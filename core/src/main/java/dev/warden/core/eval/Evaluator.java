@@ -97,7 +97,9 @@ public final class Evaluator {
         Decision run() {
             Principal.Kind kind = caller.kind();
             boolean anonymous = kind == Principal.Kind.ANONYMOUS;
-            boolean service = kind == Principal.Kind.SERVICE;
+            // a web identity (AssumeRoleWithWebIdentity's caller) is no IAM principal: like a service, only a
+            // resource-based policy that names it grants, and SCPs do not bound it
+            boolean service = kind == Principal.Kind.SERVICE || kind == Principal.Kind.WEB_IDENTITY;
             boolean root = kind == Principal.Kind.ROOT;
             boolean iamPrincipal = !anonymous && !service;
             if (iamPrincipal && serviceIs("sts") && request.action().equalsIgnoreCase("sts:GetCallerIdentity")) {

@@ -24,7 +24,8 @@ public final class GlobalContextKeys {
         Instant second = now.truncatedTo(ChronoUnit.SECONDS);
         keys.put("aws:CurrentTime", ContextValue.of(DateTimeFormatter.ISO_INSTANT.format(second)));
         keys.put("aws:EpochTime", ContextValue.of(Long.toString(second.getEpochSecond())));
-        if (!caller.isAuthenticated() || caller.kind() == Principal.Kind.SERVICE) {
+        if (!caller.isAuthenticated() || caller.kind() == Principal.Kind.SERVICE
+                || caller.kind() == Principal.Kind.WEB_IDENTITY) {
             return keys;
         }
         String arn = caller.kind() == Principal.Kind.ASSUMED_ROLE && caller.sessionIssuer() != null

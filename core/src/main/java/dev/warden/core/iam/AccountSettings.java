@@ -5,18 +5,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An account's sign-in settings: its password policy and its virtual MFA devices (assigned or not).
+ * An account's sign-in and federation settings: its password policy, its virtual MFA devices (assigned or not) and
+ * its OpenID Connect identity providers. Copies go through the {@code with*} methods, so a new setting is never
+ * dropped by code that changes another.
  *
  * @param passwordPolicy the password policy, or {@code null} when none is set (AWS's default rules apply)
  * @param mfaDevices the virtual MFA devices, in the order they were created
+ * @param oidcProviders the OpenID Connect identity providers, in the order they were created
  */
-public record AccountSettings(PasswordPolicy passwordPolicy, List<MfaDevice> mfaDevices) {
+public record AccountSettings(PasswordPolicy passwordPolicy, List<MfaDevice> mfaDevices,
+                              List<OidcProvider> oidcProviders) {
 
-    /** No password policy, no devices. */
-    public static final AccountSettings NONE = new AccountSettings(null, List.of());
+    /** No password policy, no devices, no identity providers. */
+    public static final AccountSettings NONE = new AccountSettings(null, List.of(), List.of());
 
     public AccountSettings {
         mfaDevices = List.copyOf(mfaDevices);
+        oidcProviders = List.copyOf(oidcProviders);
     }
 
     /** The device with {@code serialNumber}. */
@@ -24,11 +29,20 @@ public record AccountSettings(PasswordPolicy passwordPolicy, List<MfaDevice> mfa
         return mfaDevices.stream().filter(d -> d.serialNumber().equals(serialNumber)).findFirst();
     }
 
+    /** The OpenID Connect provider whose URL (without {@code https://}) is exactly {@code url}. */
+    public Optional<OidcProvider> oidcProvider(String url) {
+        return oidcProviders.stream().filter(p -> p.url().equals(url)).findFirst();
+    }
+
     public AccountSettings withPasswordPolicy(PasswordPolicy policy) {
-        return new AccountSettings(policy, mfaDevices);
+        return new AccountSettings(policy, mfaDevices, oidcProviders);
     }
 
     public AccountSettings withMfaDevices(List<MfaDevice> devices) {
-        return new AccountSettings(passwordPolicy, devices);
+        return new AccountSettings(passwordPolicy, devices, oidcProviders);
+    }
+
+    public AccountSettings withOidcProviders(List<OidcProvider> providers) {
+        return new AccountSettings(passwordPolicy, mfaDevices, providers);
     }
 }

@@ -167,7 +167,7 @@ final class DirectoryCodec {
         }
     }
 
-    private static void tags(JsonGenerator g, List<Tag> tags) throws IOException {
+    static void tags(JsonGenerator g, List<Tag> tags) throws IOException {
         if (!tags.isEmpty()) {
             g.writeArrayFieldStart("tags");
             for (Tag tag : tags) {
@@ -217,6 +217,7 @@ final class DirectoryCodec {
                 }
                 g.writeEndArray();
             }
+            OidcProviderCodec.encode(g, a.settings().oidcProviders());
         });
     }
 
@@ -413,7 +414,7 @@ final class DirectoryCodec {
         return out;
     }
 
-    private static List<Tag> tags(JsonFields f) throws StoreDocumentException {
+    static List<Tag> tags(JsonFields f) throws StoreDocumentException {
         List<Tag> tags = new ArrayList<>();
         List<JsonNode> nodes = f.objects("tags");
         for (int i = 0; i < nodes.size(); i++) {
@@ -432,7 +433,7 @@ final class DirectoryCodec {
 
     static Account decodeAccount(String path, String text, String accountId) throws StoreDocumentException {
         JsonFields f = new JsonFields(path, parse(path, text).tree(), "", Set.of("accountId", "alias", "createDate",
-                "passwordPolicy", "mfaDevices"));
+                "passwordPolicy", "mfaDevices", OidcProviderCodec.FIELD));
         String id = f.text("accountId");
         if (!id.equals(accountId)) {
             throw f.error("/accountId", "\"accountId\" is \"" + id + "\" but the folder is " + accountId);
@@ -468,7 +469,8 @@ final class DirectoryCodec {
             devices.add(new MfaDevice(d.text("serialNumber"), d.date("createDate"), d.text("sealedSeed"), userName,
                     d.optionalDate("enableDate"), d.count("lastUsedStep")));
         }
-        return Account.create(id, alias, f.date("createDate")).withSettings(new AccountSettings(policy, devices));
+        return Account.create(id, alias, f.date("createDate"))
+                .withSettings(new AccountSettings(policy, devices, OidcProviderCodec.decode(path, f)));
     }
 
     static User decodeUser(String path, String text, String fileName) throws StoreDocumentException {

@@ -22,6 +22,12 @@ public enum IamError {
     /** GetCredentialReport: the account's latest report is more than four hours old. */
     REPORT_EXPIRED("ReportExpired", 410),
     INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403),
+    /** STS AssumeRoleWithWebIdentity: the web identity token could not be validated. */
+    INVALID_IDENTITY_TOKEN("InvalidIdentityToken", 400),
+    /** STS AssumeRoleWithWebIdentity: the web identity token has expired. */
+    EXPIRED_TOKEN_EXCEPTION("ExpiredTokenException", 400),
+    /** STS AssumeRoleWithWebIdentity: a claim of the token is not acceptable (not yet valid). */
+    IDP_REJECTED_CLAIM("IDPRejectedClaim", 403),
     /** STS: the session policies and tags are too large once packed. */
     PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400),
     /** STS: an encoded authorization message that does not open. */

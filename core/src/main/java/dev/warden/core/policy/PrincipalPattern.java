@@ -69,6 +69,9 @@ final class PrincipalPattern {
                 return PrincipalMatch.NONE;
             case SERVICE:
                 return services.contains(caller.arn()) ? PrincipalMatch.DIRECT : PrincipalMatch.NONE;
+            case WEB_IDENTITY:
+                // only a Federated entry naming the provider exactly: never its account, never an AWS entry
+                return federated.contains(caller.arn()) ? PrincipalMatch.DIRECT : PrincipalMatch.NONE;
             default:
                 break;
         }
@@ -106,6 +109,9 @@ final class PrincipalPattern {
         }
         if (caller.kind() == Principal.Kind.SERVICE) {
             return services.contains(caller.arn());
+        }
+        if (caller.kind() == Principal.Kind.WEB_IDENTITY) {
+            return federated.contains(caller.arn());
         }
         boolean account = caller.accountId() != null && accounts.contains(caller.accountId());
         if (caller.kind() == Principal.Kind.ROOT) {

@@ -115,19 +115,10 @@ final class RoleSessions {
             throw new IamException(IamError.ACCESS_DENIED, "User: " + principal.arn()
                     + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
         }
-        if (duration > role.maxSessionDuration()) {
-            throw new IamException(IamError.VALIDATION_ERROR,
-                    "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
-        }
+        checkDuration(duration, role);
         List<String> sessionPolicies = sessionPolicies(directory, inlinePolicy, policyArns);
-        int packed = packedPercent(sessionPolicies, sessionTags);
-        if (packed > 100) {
-            throw new IamException(IamError.PACKED_POLICY_TOO_LARGE, "Packed policy consumes " + packed
-                    + "% of allotted space, please use smaller policy.");
-        }
-        String accountId = roleArn.split(":", 6)[4];
-        String sessionArn = "arn:" + directory.partition() + ":sts::" + accountId + ":assumed-role/" + role.name()
-                + "/" + sessionName;
+        int packed = packedSize(sessionPolicies, sessionTags);
+        String sessionArn = sessionArn(directory, roleArn, role, sessionName);
         String assumedRoleId = role.id() + ":" + sessionName;
         Instant now = sts.now();
         SessionClaims claims = new SessionClaims(SessionClaims.Type.ROLE_SESSION, sessionArn, assumedRoleId,
@@ -154,7 +145,8 @@ final class RoleSessions {
     }
 
 
-    private static List<String> policyArns(Params p) throws IamException {
+    /** The {@code PolicyArns.member.N.arn} parameters: managed session policies, at most 10. */
+    static List<String> policyArns(Params p) throws IamException {
         List<String> arns = new ArrayList<>();
         for (int i = 1; p.optional("PolicyArns.member." + i + ".arn") != null; i++) {
             arns.add(Constraint.ARN.check(p.optional("PolicyArns.member." + i + ".arn")));
@@ -166,8 +158,40 @@ final class RoleSessions {
         return arns;
     }
 
+    /**
+     * The session lasts at most the role's maximum.
+     *
+     * @throws IamException {@code ValidationError} with AWS's message
+     */
+    static void checkDuration(int duration, Role role) throws IamException {
+        if (duration > role.maxSessionDuration()) {
+            throw new IamException(IamError.VALIDATION_ERROR,
+                    "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+    }
+
+    /** {@code arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION} for a session of {@code role}. */
+    static String sessionArn(Directory directory, String roleArn, Role role, String sessionName) {
+        return "arn:" + directory.partition() + ":sts::" + roleArn.split(":", 6)[4] + ":assumed-role/" + role.name()
+                + "/" + sessionName;
+    }
+
+    /**
+     * AWS's {@code PackedPolicySize} of the session's policies and tags, in percent.
+     *
+     * @throws IamException {@code PackedPolicyTooLarge} above 100 percent
+     */
+    static int packedSize(List<String> policies, Map<String, String> tags) throws IamException {
+        int packed = packedPercent(policies, tags);
+        if (packed > 100) {
+            throw new IamException(IamError.PACKED_POLICY_TOO_LARGE, "Packed policy consumes " + packed
+                    + "% of allotted space, please use smaller policy.");
+        }
+        return packed;
+    }
+
     /** The texts of the session policies: the inline one checked as a session policy, managed ones by their ARN. */
-    private static List<String> sessionPolicies(Directory directory, String inline, List<String> arns)
+    static List<String> sessionPolicies(Directory directory, String inline, List<String> arns)
             throws IamException {
         List<String> texts = new ArrayList<>();
         int characters = 0;

@@ -33,6 +33,7 @@ public final class StsService {
     private final SessionTokens tokens;
     private final MfaCheck mfa;
     private final RoleSessions roleSessions;
+    private final WebIdentitySessions webIdentity = new WebIdentitySessions(this);
     private final AuthorizationMessages messages;
 
     public StsService(Warden warden, SessionTokens tokens, MfaCheck mfa, AuthorizationMessages messages) {
@@ -60,6 +61,10 @@ public final class StsService {
     public ObjectNode call(Caller caller, SessionClaims session, String action, Map<String, String> params)
             throws IamException {
         Params p = new Params(params);
+        if (action.equals("AssumeRoleWithWebIdentity")) {
+            // AWS needs no credentials for it, and ignores any: the web identity token is the proof
+            return webIdentity.assume(p);
+        }
         if (caller.via() == Caller.Via.SESSION_TOKEN && !action.equals("AssumeRole")
                 && !action.equals("GetCallerIdentity")) {
             // AWS: GetSessionToken credentials may call only these two STS operations

@@ -38,6 +38,7 @@ class CallAuthorizationTest {
     private static final String KEY = "%KEY%";
     private static final String SPARE_PHONE = A + "mfa/spare-phone";
     private static final String ALICE_PHONE = A + "mfa/alice-phone";
+    private static final String IDP = A + "oidc-provider/idp.example.com";
     /** Placeholders for MFA codes, computed when the test runs: two for the spare device, two for alice's. */
     private static final List<String> CODES = List.of("%ENABLE1%", "%ENABLE2%", "%RESYNC1%", "%RESYNC2%");
     /** One PBKDF2 hash for every test's login profile: hashing costs a third of a second. */
@@ -79,6 +80,8 @@ class CallAuthorizationTest {
                         .withLoginProfile(new dev.warden.core.iam.LoginProfile(HASHED, java.time.Instant.now(),
                                 java.time.Instant.now(), false, List.of())))));
         f.root("UpdateAccountPasswordPolicy", "MinimumPasswordLength", "8");
+        f.root("CreateOpenIDConnectProvider", "Url", "https://idp.example.com", "ClientIDList.member.1", "app",
+                "Tags.member.1.Key", "k", "Tags.member.1.Value", "v");
         byte[] spare = seed(f.root("CreateVirtualMFADevice", "VirtualMFADeviceName", "spare-phone"));
         byte[] phone = seed(f.root("CreateVirtualMFADevice", "VirtualMFADeviceName", "alice-phone"));
         long now = dev.warden.core.auth.mfa.Totp.AWS.step(java.time.Instant.now());
@@ -196,6 +199,19 @@ class CallAuthorizationTest {
                 op("UpdateAccountPasswordPolicy", "*", "MinimumPasswordLength", "10"),
                 op("GetAccountPasswordPolicy", "*"),
                 op("DeleteAccountPasswordPolicy", "*"),
+                op("CreateOpenIDConnectProvider", A + "oidc-provider/new.example.com/x", "Url", "https://new.example.com/x"),
+                op("GetOpenIDConnectProvider", IDP, "OpenIDConnectProviderArn", IDP),
+                op("ListOpenIDConnectProviders", "*"),
+                op("DeleteOpenIDConnectProvider", IDP, "OpenIDConnectProviderArn", IDP),
+                op("AddClientIDToOpenIDConnectProvider", IDP, "OpenIDConnectProviderArn", IDP, "ClientID", "mobile"),
+                op("RemoveClientIDFromOpenIDConnectProvider", IDP, "OpenIDConnectProviderArn", IDP, "ClientID", "app"),
+                op("UpdateOpenIDConnectProviderThumbprint", IDP, "OpenIDConnectProviderArn", IDP,
+                        "ThumbprintList.member.1", "9e99a48a9960b14926bb7f3b02e22da2b0ab7280"),
+                op("UpdateOpenIDConnectProviderJwks", IDP, "OpenIDConnectProviderArn", IDP),
+                op("TagOpenIDConnectProvider", IDP, "OpenIDConnectProviderArn", IDP, "Tags.member.1.Key", "k2",
+                        "Tags.member.1.Value", "v"),
+                op("UntagOpenIDConnectProvider", IDP, "OpenIDConnectProviderArn", IDP, "TagKeys.member.1", "k"),
+                op("ListOpenIDConnectProviderTags", IDP, "OpenIDConnectProviderArn", IDP),
                 op("CreateVirtualMFADevice", A + "mfa/new-phone", "VirtualMFADeviceName", "new-phone"),
                 op("EnableMFADevice", ALICE, "UserName", "alice", "SerialNumber", SPARE_PHONE,
                         "AuthenticationCode1", "%ENABLE1%", "AuthenticationCode2", "%ENABLE2%"),

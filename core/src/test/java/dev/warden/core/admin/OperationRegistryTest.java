@@ -47,6 +47,11 @@ class OperationRegistryTest {
                 "SimulatePrincipalPolicy", "SimulateCustomPolicy",
                 "CreateLoginProfile", "GetLoginProfile", "UpdateLoginProfile", "DeleteLoginProfile", "ChangePassword",
                 "UpdateAccountPasswordPolicy", "GetAccountPasswordPolicy", "DeleteAccountPasswordPolicy",
+                "CreateOpenIDConnectProvider", "GetOpenIDConnectProvider", "ListOpenIDConnectProviders",
+                "DeleteOpenIDConnectProvider", "AddClientIDToOpenIDConnectProvider",
+                "RemoveClientIDFromOpenIDConnectProvider", "UpdateOpenIDConnectProviderThumbprint",
+                "UpdateOpenIDConnectProviderJwks", "TagOpenIDConnectProvider", "UntagOpenIDConnectProvider",
+                "ListOpenIDConnectProviderTags",
                 "CreateVirtualMFADevice", "EnableMFADevice", "ResyncMFADevice", "DeactivateMFADevice",
                 "ListMFADevices", "ListVirtualMFADevices", "DeleteVirtualMFADevice",
                 "GenerateCredentialReport", "GetCredentialReport");

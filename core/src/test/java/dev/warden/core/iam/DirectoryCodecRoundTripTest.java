@@ -58,9 +58,28 @@ class DirectoryCodecRoundTripTest {
                 "alice", Samples.CREATED.plusSeconds(60), 59_000_000L);
         MfaDevice spare = new MfaDevice("arn:aws:iam::111122223333:mfa/spare", Samples.CREATED, "v1:c3BhcmU=", null,
                 null, 0);
-        Account account = Samples.account().withSettings(new AccountSettings(policy, List.of(assigned, spare)));
+        Account account = Samples.account().withSettings(new AccountSettings(policy, List.of(assigned, spare), List.of()));
 
         assertThat(written(new Changes().put(account)).account(ACCOUNT)).isEqualTo(account);
+    }
+
+    @Test
+    void anAccountWithOpenIdConnectProviders() throws Exception {
+        String jwks = OidcProvider.checkedJwks("{\"keys\":[" + new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048)
+                .keyID("k1").generate().toPublicJWK().toJSONString() + "," + new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
+                com.nimbusds.jose.jwk.Curve.P_256).keyID("k2").generate().toPublicJWK().toJSONString() + "]}");
+        OidcProvider keyed = new OidcProvider("idp.example.com/tenant", List.of("app-1", "app-2"),
+                List.of("9e99a48a9960b14926bb7f3b02e22da2b0ab7280"), Samples.CREATED,
+                List.of(new Tag("env", "prod")), jwks);
+        OidcProvider bare = new OidcProvider("other.example.org", List.of(), List.of(), Samples.CREATED, List.of(), null);
+        Account account = Samples.account().withSettings(AccountSettings.NONE.withOidcProviders(List.of(keyed, bare)));
+
+        Directory d = written(new Changes().put(account));
+
+        assertThat(d.account(ACCOUNT)).isEqualTo(account);
+        assertThat(d.account(ACCOUNT).settings().oidcProvider("idp.example.com/tenant").orElseThrow().jwks())
+                .isEqualTo(jwks);
+        assertThat(DirectoryCodec.encode(account)).contains("\"oidcProviders\"", "\"kid\": \"k1\"");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.warden.core.auth.sigv4.SignedRequest;
 import dev.warden.core.auth.sigv4.VerifiedRequest;
 import dev.warden.core.iam.IamException;
 import dev.warden.core.sts.CallerCredential;
+import dev.warden.spi.Principal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * The IAM and STS Query-protocol endpoints over a {@link Warden}: what {@code aws --endpoint-url ... iam ...} and the
  * AWS SDKs' IAM and STS clients talk to. Each request is authenticated with SigV4 (the signature's credential scope
  * names the service: {@code iam} or {@code sts}), then run as the signer, whose every IAM call is itself authorized.
+ * AssumeRoleWithWebIdentity is taken unsigned, as AWS takes it: its web identity token is the proof.
  * Any failure is AWS's {@code ErrorResponse} with AWS's code and status, never a stack trace; a failure while
  * authenticating is a denial, counted as {@code warden.authentications{result=failure}}.
  *
@@ -42,6 +45,8 @@ public final class QueryApiServlet extends HttpServlet {
     static final int MAX_BODY = 1 << 20;
     private static final String IAM_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
     private static final String STS_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+    /** What AWS STS answers unsigned: the caller proves who it is with a token from an identity provider. */
+    private static final Set<String> UNSIGNED_ACTIONS = Set.of("AssumeRoleWithWebIdentity");
 
     private final transient Warden warden;
     private final transient SigV4Verifier<CallerCredential> verifier;
@@ -100,6 +105,9 @@ public final class QueryApiServlet extends HttpServlet {
         String action = params.remove("Action");
         params.remove("Version");
         String guessed = action != null && StsActions.contains(action) ? "sts" : "iam";
+        if (action != null && UNSIGNED_ACTIONS.contains(action) && !carriesSignature(request)) {
+            return unsigned(action, params, requestId);
+        }
         VerifiedRequest<CallerCredential> verified;
         try {
             verified = verifier.verify(signed(request, body));
@@ -143,6 +151,31 @@ public final class QueryApiServlet extends HttpServlet {
                     "The request processing has failed because of an unknown error, exception or failure.", 500,
                     requestId);
         }
+    }
+
+    /**
+     * An STS operation AWS takes without credentials (the web identity token is the proof), run for the anonymous
+     * caller. A signed request for it is verified like any other.
+     */
+    private Answer unsigned(String action, Map<String, String> params, String requestId) {
+        try {
+            ObjectNode result = warden.sts().call(Caller.of(Principal.anonymous()), null, action, params);
+            return new Answer("sts", 200, QueryXml.response(action, STS_NAMESPACE, result, requestId));
+        } catch (IamException e) {
+            return error("sts", STS_NAMESPACE, e.error().code(), e.getMessage(), e.error().httpStatus(), requestId);
+        } catch (RuntimeException e) {
+            LOG.error("request {}: sts {} failed", requestId, action, e);
+            return error("sts", STS_NAMESPACE, "InternalFailure",
+                    "The request processing has failed because of an unknown error, exception or failure.", 500,
+                    requestId);
+        }
+    }
+
+    /** Whether the request carries SigV4 in either form: an Authorization header or a presigned query. */
+    private static boolean carriesSignature(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getHeader("Authorization") != null
+                || query != null && (query.contains("X-Amz-Signature=") || query.contains("X-Amz-Credential="));
     }
 
     private static Answer error(String service, String namespace, String code, String message, int status,
