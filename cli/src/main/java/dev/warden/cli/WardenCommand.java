@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code warden} command line. */
 @Command(name = "warden", mixinStandardHelpOptions = true, versionProvider = WardenCommand.Version.class,
         description = "AWS IAM, in-process, for any JVM application.",
-        subcommands = {InitCommand.class, IamCommand.class, SimulateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InitCommand.class, IamCommand.class, SimulateCommand.class, ServeCommand.class,
+            CredentialReportCommand.class, CommandLine.HelpCommand.class})
 public final class WardenCommand implements Runnable {
 
     @CommandLine.Spec

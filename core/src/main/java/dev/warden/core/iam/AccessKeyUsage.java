@@ -126,7 +126,7 @@ public final class AccessKeyUsage implements Closeable {
     }
 
     /** Writes every pending use in one directory change. Runs on the writer, or at close. */
-    void write() {
+    private void write() {
         // cleared before draining: a use noted after this point either is drained now or schedules another write
         scheduled.set(false);
         Map<String, AccessKey.LastUsed> batch = new HashMap<>();

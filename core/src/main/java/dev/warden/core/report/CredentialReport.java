@@ -25,11 +25,21 @@ public record CredentialReport(String accountId, Instant generated, List<Credent
 
     /** The CSV as AWS writes it: the header, then one line per row, {@code \n}-separated, no final newline. */
     public String csv() {
-        StringBuilder out = new StringBuilder(128 * (rows.size() + 1));
+        return csv(List.of(this));
+    }
+
+    /**
+     * Several accounts' reports as one CSV: one header, then each report's lines in turn (each starting with its root
+     * user's line; the {@code arn} column tells the accounts apart).
+     */
+    public static String csv(List<CredentialReport> reports) {
+        StringBuilder out = new StringBuilder(128 * (reports.stream().mapToInt(r -> r.rows().size()).sum() + 1));
         header(out);
-        for (CredentialReportRow row : rows) {
-            out.append('\n');
-            line(out, row);
+        for (CredentialReport report : reports) {
+            for (CredentialReportRow row : report.rows()) {
+                out.append('\n');
+                line(out, row);
+            }
         }
         return out.toString();
     }
@@ -40,12 +50,12 @@ public record CredentialReport(String accountId, Instant generated, List<Credent
     }
 
     /** Appends the header line (no newline). */
-    static void header(StringBuilder out) {
+    private static void header(StringBuilder out) {
         out.append(String.join(",", CredentialReportRow.COLUMNS));
     }
 
     /** Appends {@code row} as one CSV line (no newline). */
-    static void line(StringBuilder out, CredentialReportRow row) {
+    private static void line(StringBuilder out, CredentialReportRow row) {
         List<String> values = row.values();
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {

@@ -15,13 +15,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Reads one account of a directory snapshot into its credential report. */
 public final class CredentialReportGenerator {
 
-    private static final Comparator<User> BY_NAME = Comparator.comparing((User u) -> u.name().toLowerCase(java.util.Locale.ROOT))
-            .thenComparing(User::name);
+    private static final Comparator<User> BY_NAME = Comparator
+            .comparing((User u) -> u.name().toLowerCase(Locale.ROOT)).thenComparing(User::name);
     private static final Comparator<AccessKey> OLDEST_FIRST = Comparator.comparing(AccessKey::createDate);
 
     private CredentialReportGenerator() {

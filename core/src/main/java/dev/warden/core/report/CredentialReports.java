@@ -69,7 +69,8 @@ public final class CredentialReports {
         }
         if (expired(report, now)) {
             throw new IamException(IamError.REPORT_EXPIRED, "The request was rejected because the most recent "
-                    + "credential report has expired. To generate a new credential report, use GenerateCredentialReport.");
+                    + "credential report has expired. To generate a new credential report, use "
+                    + "GenerateCredentialReport.");
         }
         return report;
     }

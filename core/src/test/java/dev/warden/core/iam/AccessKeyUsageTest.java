@@ -301,7 +301,8 @@ class AccessKeyUsageTest {
 
     @Test
     void aUseAnotherNodeAlreadyStoredWithinTheIntervalIsNotWrittenAgain() {
-        AccessKeyUsage otherNode = new AccessKeyUsage(warden.directory(), clock, AccessKeyUsage.INTERVAL, Runnable::run);
+        AccessKeyUsage otherNode = new AccessKeyUsage(warden.directory(), clock, AccessKeyUsage.INTERVAL,
+                Runnable::run);
         otherNode.record(aliceKey, "s3", "eu-west-1");
         int before = store.commits.get();
         clock.advance(Duration.ofMinutes(5));

@@ -41,8 +41,10 @@ class CredentialFindingsTest {
 
     @Test
     void aRecentlyUsedYoungKeyAndAnMfaProtectedUsedPasswordAreFine() {
-        assertThat(findings(user(new CredentialReportRow.Password(ago(Duration.ofDays(10)), ago(Duration.ofDays(1)), null),
-                true, key("AKIAFRESH", true, ago(Duration.ofDays(30)), ago(Duration.ofHours(1)))))).isEmpty();
+        CredentialReportRow.Password used = new CredentialReportRow.Password(ago(Duration.ofDays(10)),
+                ago(Duration.ofDays(1)), null);
+        assertThat(findings(user(used, true, key("AKIAFRESH", true, ago(Duration.ofDays(30)),
+                ago(Duration.ofHours(1)))))).isEmpty();
     }
 
     @Test
@@ -72,7 +74,8 @@ class CredentialFindingsTest {
     void aKeyUnusedForMoreThan90DaysIsReported() {
         assertThat(kinds(user(null, false, key("AKIAIDLE", true, ago(Duration.ofDays(60)), ago(Duration.ofDays(89))))))
                 .isEmpty();
-        assertThat(findings(user(null, false, key("AKIAIDLE", true, ago(Duration.ofDays(80)), ago(Duration.ofDays(91))))))
+        assertThat(findings(user(null, false,
+                key("AKIAIDLE", true, ago(Duration.ofDays(80)), ago(Duration.ofDays(91))))))
                 .containsExactly(new Finding(Kind.ACCESS_KEY_UNUSED_90_DAYS, ALICE,
                         "access key AKIAIDLE was last used 91 days ago"));
     }
@@ -98,8 +101,8 @@ class CredentialFindingsTest {
 
     @Test
     void aPasswordUnusedForMoreThan90DaysIsReported() {
-        assertThat(kinds(user(new CredentialReportRow.Password(ago(Duration.ofDays(200)), ago(Duration.ofDays(90)), null),
-                true))).isEmpty();
+        assertThat(kinds(user(new CredentialReportRow.Password(ago(Duration.ofDays(200)), ago(Duration.ofDays(90)),
+                null), true))).isEmpty();
         assertThat(findings(user(new CredentialReportRow.Password(ago(Duration.ofDays(200)), ago(Duration.ofDays(120)),
                 null), true))).containsExactly(new Finding(Kind.PASSWORD_UNUSED_90_DAYS, ALICE,
                 "the console password was last used 120 days ago"));
@@ -108,7 +111,8 @@ class CredentialFindingsTest {
     @Test
     void aConsolePasswordWithoutMfaIsReported() {
         assertThat(findings(user(new CredentialReportRow.Password(ago(Duration.ofDays(5)), NOW, null), false)))
-                .containsExactly(new Finding(Kind.PASSWORD_WITHOUT_MFA, ALICE, "has a console password and no MFA device"));
+                .containsExactly(new Finding(Kind.PASSWORD_WITHOUT_MFA, ALICE,
+                        "has a console password and no MFA device"));
     }
 
     @Test
@@ -118,16 +122,17 @@ class CredentialFindingsTest {
 
     @Test
     void theRootUserWithAnActiveAccessKeyIsReported() {
-        CredentialReportRow root = new CredentialReportRow(CredentialReportRow.ROOT_USER, ROOT, ago(Duration.ofDays(10)),
-                true, null, false, List.of(key("AKIAROOT", true, ago(Duration.ofDays(1)), NOW)));
+        CredentialReportRow root = new CredentialReportRow(CredentialReportRow.ROOT_USER, ROOT,
+                ago(Duration.ofDays(10)), true, null, false,
+                List.of(key("AKIAROOT", true, ago(Duration.ofDays(1)), NOW)));
         assertThat(findings(root)).containsExactly(new Finding(Kind.ROOT_ACCESS_KEY, ROOT,
                 "the root user has active access key AKIAROOT; the root user should have no access keys"));
     }
 
     @Test
     void theGeneratedRootLineHasNothingToReport() {
-        CredentialReportRow root = new CredentialReportRow(CredentialReportRow.ROOT_USER, ROOT, ago(Duration.ofDays(10)),
-                true, null, false, List.of());
+        CredentialReportRow root = new CredentialReportRow(CredentialReportRow.ROOT_USER, ROOT,
+                ago(Duration.ofDays(10)), true, null, false, List.of());
         assertThat(findings(root)).isEmpty();
     }
 }

@@ -50,10 +50,12 @@ class CredentialReportColumnsTest {
     @Test
     void theHeaderIsAwsColumnsInAwsOrder() throws Exception {
         assertThat(f.csv().split("\n")[0]).isEqualTo("user,arn,user_creation_time,password_enabled,password_last_used,"
-                + "password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,"
-                + "access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,"
-                + "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,"
-                + "access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated");
+                + "password_last_changed,password_next_rotation,mfa_active,"
+                + "access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,"
+                + "access_key_1_last_used_region,access_key_1_last_used_service,"
+                + "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,"
+                + "access_key_2_last_used_region,access_key_2_last_used_service,"
+                + "cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated");
     }
 
     @Test
@@ -200,8 +202,9 @@ class CredentialReportColumnsTest {
         String older = f.createKey("alice");
         f.clock.advance(Duration.ofDays(30));
         f.createKey("alice");
-        f.changeUser("alice", u -> u.withAccessKeys(List.of(lastUsed(u.accessKeys().get(0),
-                new AccessKey.LastUsed(Instant.parse("2026-01-20T12:00:00Z"), "sts", "us-east-1")), u.accessKeys().get(1))));
+        AccessKey.LastUsed use = new AccessKey.LastUsed(Instant.parse("2026-01-20T12:00:00Z"), "sts", "us-east-1");
+        f.changeUser("alice", u -> u.withAccessKeys(List.of(lastUsed(u.accessKeys().get(0), use),
+                u.accessKeys().get(1))));
         f.root("UpdateAccessKey", "UserName", "alice", "AccessKeyId", older, "Status", "Inactive");
 
         Map<String, String> row = f.row("alice");

@@ -48,7 +48,8 @@ class CredentialReportOperationsTest {
     void theFirstGenerationStartsAndALaterOneWithinFourHoursFindsItComplete() throws Exception {
         ObjectNode first = f.root("GenerateCredentialReport");
         assertThat(first.get("State").asText()).isEqualTo("STARTED");
-        assertThat(first.get("Description").asText()).isEqualTo("No report exists. Starting a new report generation task");
+        assertThat(first.get("Description").asText())
+                .isEqualTo("No report exists. Starting a new report generation task");
 
         f.clock.advance(Duration.ofHours(4));
         ObjectNode second = f.root("GenerateCredentialReport");
@@ -120,8 +121,8 @@ class CredentialReportOperationsTest {
                 "The request was rejected because the credential report does not exist. To generate a credential "
                         + "report, use GenerateCredentialReport.");
         assertThat(f.as(otherRoot, "GenerateCredentialReport").get("State").asText()).isEqualTo("STARTED");
-        assertThat(new String(java.util.Base64.getDecoder().decode(
-                f.as(otherRoot, "GetCredentialReport").get("Content").asText()), java.nio.charset.StandardCharsets.UTF_8))
+        String content = f.as(otherRoot, "GetCredentialReport").get("Content").asText();
+        assertThat(new String(java.util.Base64.getDecoder().decode(content), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("arn:aws:iam::444455556666:root").doesNotContain("alice");
     }
 
@@ -138,8 +139,8 @@ class CredentialReportOperationsTest {
     @Test
     void aCallerAllowedOnlyToReadTheReportCannotGenerateOne() throws Exception {
         f.root("PutUserPolicy", "UserName", "alice", "PolicyName", "read-report", "PolicyDocument",
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:GetCredentialReport\","
-                        + "\"Resource\":\"*\"}]}");
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":\"iam:GetCredentialReport\",\"Resource\":\"*\"}]}");
         Principal alice = Principal.of("arn:aws:iam::111122223333:user/alice");
         expect(() -> f.as(alice, "GenerateCredentialReport"), IamError.ACCESS_DENIED, 403,
                 "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: iam:GenerateCredentialReport "

@@ -3,7 +3,6 @@ package dev.warden.core.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.core.Warden;
 import dev.warden.core.auth.MasterKey;
-import dev.warden.core.iam.Account;
 import dev.warden.core.iam.Changes;
 import dev.warden.core.iam.IamException;
 import dev.warden.core.iam.LiveDirectory;
@@ -90,11 +89,6 @@ final class ReportFixture implements AutoCloseable {
     void changeUser(String name, UnaryOperator<User> change) throws IamException, java.io.IOException {
         warden.directory().update(d -> new LiveDirectory.Result<>(null,
                 new Changes().put(ACCOUNT, change.apply(d.account(ACCOUNT).user(name)))));
-    }
-
-    /** Replaces the account with {@code change} of it. */
-    void changeAccount(UnaryOperator<Account> change) throws IamException, java.io.IOException {
-        warden.directory().update(d -> new LiveDirectory.Result<>(null, new Changes().put(change.apply(d.account(ACCOUNT)))));
     }
 
     /** Generates a report now (if none younger than four hours) and returns GetCredentialReport's CSV. */
