@@ -30,6 +30,8 @@ public record OidcProvider(String url, List<String> clientIds, List<String> thum
 
     /** AWS: a provider has at most 100 client ids. */
     public static final int MAX_CLIENT_IDS = 100;
+    /** RSA keys weaker than this verify nothing: a forger could factor them. */
+    static final int MIN_RSA_BITS = 2048;
     /** AWS: a provider has at most 5 thumbprints. */
     public static final int MAX_THUMBPRINTS = 5;
 
@@ -70,7 +72,7 @@ public record OidcProvider(String url, List<String> clientIds, List<String> thum
 
     /**
      * {@code text} as a JSON Web Key Set fit to verify ID tokens, in compact JSON: it must parse, hold at least one
-     * key, and only public RSA or EC keys. A private or symmetric key is refused rather than stripped: whoever pasted
+     * key, and only public RSA (2048 bits or more) or EC keys. A private or symmetric key is refused rather than stripped: whoever pasted
      * it must know it leaked into a configuration file.
      *
      * @throws IllegalArgumentException saying what is wrong
@@ -93,6 +95,10 @@ public record OidcProvider(String url, List<String> clientIds, List<String> thum
             }
             if (key.isPrivate()) {
                 throw new IllegalArgumentException(name + " holds private key material; give the public keys only");
+            }
+            if (KeyType.RSA.equals(key.getKeyType()) && key.size() < MIN_RSA_BITS) {
+                throw new IllegalArgumentException(name + " is an RSA key of " + key.size() + " bits; at least "
+                        + MIN_RSA_BITS + " are needed");
             }
         }
         return set.toString(true);

@@ -129,6 +129,9 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
         if (claims.sourceIdentity() != null) {
             keys.put("aws:SourceIdentity", ContextValue.of(claims.sourceIdentity()));
         }
+        if (claims.federatedProvider() != null) {
+            keys.put("aws:FederatedProvider", ContextValue.of(claims.federatedProvider()));
+        }
         principalTags(ownTags(principal), claims.tags(), keys);
         Caller.Via via = switch (claims.type()) {
             case ROLE_SESSION -> Caller.Via.ROLE_SESSION;

@@ -21,11 +21,13 @@ import java.util.Objects;
  * @param transitiveTagKeys the tag keys that pass on to chained role sessions
  * @param sourceIdentity {@code sts:SourceIdentity}, or {@code null}
  * @param chained whether the session came from another role session (role chaining: at most 1 hour)
+ * @param federatedProvider {@code aws:FederatedProvider}: the ARN of the OpenID Connect provider whose token made the
+ *     session (AssumeRoleWithWebIdentity), or {@code null}
  */
 public record SessionClaims(Type type, String principalArn, String userId, String secretAccessKey, Instant issued,
                             Instant expires, Instant mfaAuthenticated, List<String> sessionPolicies,
                             Map<String, String> tags, List<String> transitiveTagKeys, String sourceIdentity,
-                            boolean chained) {
+                            boolean chained, String federatedProvider) {
 
     /** How a session was made. */
     public enum Type {
@@ -46,6 +48,15 @@ public record SessionClaims(Type type, String principalArn, String userId, Strin
         sessionPolicies = sessionPolicies == null ? List.of() : List.copyOf(sessionPolicies);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         transitiveTagKeys = transitiveTagKeys == null ? List.of() : List.copyOf(transitiveTagKeys);
+    }
+
+    /** A session that no identity provider vouched for. */
+    public SessionClaims(Type type, String principalArn, String userId, String secretAccessKey, Instant issued,
+                         Instant expires, Instant mfaAuthenticated, List<String> sessionPolicies,
+                         Map<String, String> tags, List<String> transitiveTagKeys, String sourceIdentity,
+                         boolean chained) {
+        this(type, principalArn, userId, secretAccessKey, issued, expires, mfaAuthenticated, sessionPolicies, tags,
+                transitiveTagKeys, sourceIdentity, chained, null);
     }
 
     @Override

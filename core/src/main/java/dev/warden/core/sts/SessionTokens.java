@@ -136,6 +136,9 @@ public final class SessionTokens {
         if (c.chained()) {
             node.put("c", true);
         }
+        if (c.federatedProvider() != null) {
+            node.put("fp", c.federatedProvider());
+        }
         return node;
     }
 
@@ -150,6 +153,6 @@ public final class SessionTokens {
                 n.path("u").asText(null), n.get("s").asText(), Instant.ofEpochSecond(n.get("i").asLong()),
                 Instant.ofEpochSecond(n.get("e").asLong()),
                 n.has("m") ? Instant.ofEpochSecond(n.get("m").asLong()) : null, policies, tags, transitive,
-                n.path("si").asText(null), n.path("c").asBoolean(false));
+                n.path("si").asText(null), n.path("c").asBoolean(false), n.path("fp").asText(null));
     }
 }

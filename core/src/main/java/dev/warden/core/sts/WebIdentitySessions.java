@@ -23,7 +23,8 @@ import java.util.Map;
  * {@code sts:AssumeRoleWithWebIdentity} to the principal {@code {"Federated": PROVIDER_ARN}}, with AWS's keys
  * {@code HOST/PATH:aud}, {@code HOST/PATH:sub}, {@code HOST/PATH:amr} and {@code aws:FederatedProvider}. The session is
  * an ordinary role session ({@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}), narrowed by the request's
- * session policies, lasting 900 seconds to the role's maximum, as for AssumeRole.
+ * session policies, lasting 900 seconds to the role's maximum, as for AssumeRole; its requests carry
+ * {@code aws:FederatedProvider}.
  *
  * <p>{@code ProviderId} names OAuth 2.0 providers (Login with Amazon, Facebook), which Warden does not serve; it is
  * ignored, as AWS ignores it for OpenID Connect tokens.
@@ -70,7 +71,7 @@ final class WebIdentitySessions {
         Instant now = sts.now();
         SessionClaims claims = new SessionClaims(SessionClaims.Type.ROLE_SESSION, sessionArn, assumedRoleId,
                 SigningCredential.newSecretAccessKey(), now, now.plusSeconds(duration), null, sessionPolicies, Map.of(),
-                List.of(), null, false);
+                List.of(), null, false, identity.providerArn());
 
         // AWS's order of AssumeRoleWithWebIdentityResult
         ObjectNode result = StsService.JSON.objectNode();

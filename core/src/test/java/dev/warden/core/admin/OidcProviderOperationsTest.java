@@ -209,6 +209,9 @@ class OidcProviderOperationsTest {
                 "Invalid Jwks: key \"h\" is of type oct; ID tokens are verified with RSA or EC public keys only");
         assertThat(f.rootFails("UpdateOpenIDConnectProviderJwks", "OpenIDConnectProviderArn", ARN, "Jwks", "{}").error())
                 .isEqualTo(IamError.INVALID_INPUT);
+        String weak = new RSAKeyGenerator(1024, true).keyID("weak").generate().toPublicJWK().toJSONString();
+        expect(f.rootFails("UpdateOpenIDConnectProviderJwks", "OpenIDConnectProviderArn", ARN, "Jwks", jwks(weak)),
+                IamError.INVALID_INPUT, "Invalid Jwks: key \"weak\" is an RSA key of 1024 bits; at least 2048 are needed");
 
         f.root("UpdateOpenIDConnectProviderJwks", "OpenIDConnectProviderArn", ARN);
         assertThat(stored().jwks()).isNull();

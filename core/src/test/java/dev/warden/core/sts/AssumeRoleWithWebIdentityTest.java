@@ -345,6 +345,27 @@ class AssumeRoleWithWebIdentityTest {
     }
 
     @Test
+    void theSessionsRequestsCarryTheFederatedProvider() throws Exception {
+        String viaProvider = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                + "\"s3:GetObject\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:FederatedProvider\":\""
+                + PROVIDER + "\"}}}]}";
+        f.iam(ACCOUNT, "PutRolePolicy", "RoleName", "web-reader", "PolicyName", "p", "PolicyDocument", viaProvider);
+        CallerCredential alice = f.user(ACCOUNT, "alice", null);
+        f.iam(ACCOUNT, "UpdateAssumeRolePolicy", "RoleName", "web-reader", "PolicyDocument",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\""
+                        + PROVIDER + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"},{\"Effect\":\"Allow\","
+                        + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:user/alice\"},\"Action\":\"sts:AssumeRole\"}]}");
+
+        CallerCredential federated = f.session(assume(ROLE, token("u")));
+        CallerCredential direct = f.session(f.sts(alice, "AssumeRole", "RoleArn", ROLE, "RoleSessionName", "alice"));
+
+        assertThat(federated.caller().keys().get("aws:FederatedProvider").values()).containsExactly(PROVIDER);
+        assertThat(f.decide(federated, "s3:GetObject", "arn:aws:s3:::bucket/key").isAllowed()).isTrue();
+        assertThat(direct.caller().keys()).doesNotContainKey("aws:FederatedProvider");
+        assertThat(f.decide(direct, "s3:GetObject", "arn:aws:s3:::bucket/key").isAllowed()).isFalse();
+    }
+
+    @Test
     void sessionPoliciesAndDurationFollowAssumeRolesRules() throws Exception {
         ObjectNode answer = assume(ROLE, token("u"), "DurationSeconds", "900",
                 "Policy", allow("s3:GetObject", "arn:aws:s3:::public/*"));
