@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param subject the token's {@code sub}
  * @param audience the token's {@code aud} value that is one of the provider's client ids
  * @param amr the token's {@code amr} (authentication methods), empty when it has none
+ * @param session the session tags and source identity the token asks for
  */
-record WebIdentity(String providerArn, String providerUrl, String subject, String audience, List<String> amr) {
+record WebIdentity(String providerArn, String providerUrl, String subject, String audience, List<String> amr,
+                   WebIdentitySessionClaims session) {
 
     WebIdentity {
         Objects.requireNonNull(providerArn, "providerArn");
@@ -22,5 +24,6 @@ record WebIdentity(String providerArn, String providerUrl, String subject, Strin
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(audience, "audience");
         amr = List.copyOf(amr);
+        Objects.requireNonNull(session, "session");
     }
 }

@@ -24,7 +24,9 @@ import java.util.Map;
  * {@code HOST/PATH:aud}, {@code HOST/PATH:sub}, {@code HOST/PATH:amr} and {@code aws:FederatedProvider}. The session is
  * an ordinary role session ({@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}), narrowed by the request's
  * session policies, lasting 900 seconds to the role's maximum, as for AssumeRole; its requests carry
- * {@code aws:FederatedProvider}.
+ * {@code aws:FederatedProvider}. Session tags and a source identity come from the token's AWS claims
+ * ({@link WebIdentitySessionClaims}) and need {@code sts:TagSession} and {@code sts:SetSourceIdentity} in the trust
+ * policy.
  *
  * <p>{@code ProviderId} names OAuth 2.0 providers (Login with Amazon, Facebook), which Warden does not serve; it is
  * ignored, as AWS ignores it for OpenID Connect tokens.
@@ -57,33 +59,52 @@ final class WebIdentitySessions {
         WebIdentity identity = WebIdentityTokens.verify(token, arn.length == 6 ? directory.account(arn[4]) : null,
                 directory.partition(), sts.warden().clock().instant());
 
-        Decision decision = sts.authorize(Caller.of(Principal.of(identity.providerArn())), ACTION, roleArn,
-                keys(identity, sessionName));
+        WebIdentitySessionClaims asked = identity.session();
+        Map<String, ContextValue> keys = keys(identity, sessionName);
+        require(identity, ACTION, roleArn, keys);
+        if (!asked.tags().isEmpty()) {
+            require(identity, "sts:TagSession", roleArn, keys);
+        }
+        if (asked.sourceIdentity() != null) {
+            require(identity, "sts:SetSourceIdentity", roleArn, keys);
+        }
         Role role = WorkloadSessions.role(directory, roleArn);
-        if (!decision.isAllowed() || role == null) {
+        if (role == null) {
             throw new IamException(IamError.ACCESS_DENIED, NOT_AUTHORIZED);
         }
         RoleSessions.checkDuration(duration, role);
         List<String> sessionPolicies = RoleSessions.sessionPolicies(directory, inlinePolicy, policyArns);
-        int packed = RoleSessions.packedSize(sessionPolicies, Map.of());
+        int packed = RoleSessions.packedSize(sessionPolicies, asked.tags());
         String sessionArn = RoleSessions.sessionArn(directory, roleArn, role, sessionName);
         String assumedRoleId = role.id() + ":" + sessionName;
         Instant now = sts.now();
         SessionClaims claims = new SessionClaims(SessionClaims.Type.ROLE_SESSION, sessionArn, assumedRoleId,
-                SigningCredential.newSecretAccessKey(), now, now.plusSeconds(duration), null, sessionPolicies, Map.of(),
-                List.of(), null, false, identity.providerArn());
+                SigningCredential.newSecretAccessKey(), now, now.plusSeconds(duration), null, sessionPolicies,
+                asked.tags(), asked.transitiveTagKeys(), asked.sourceIdentity(), false, identity.providerArn());
 
         // AWS's order of AssumeRoleWithWebIdentityResult
         ObjectNode result = StsService.JSON.objectNode();
         result.set("Credentials", sts.credentials(claims));
         result.put("SubjectFromWebIdentityToken", identity.subject());
         result.putObject("AssumedRoleUser").put("AssumedRoleId", assumedRoleId).put("Arn", sessionArn);
-        if (!sessionPolicies.isEmpty()) {
+        if (!sessionPolicies.isEmpty() || !asked.tags().isEmpty()) {
             result.put("PackedPolicySize", packed);
         }
         result.put("Provider", identity.providerArn());
         result.put("Audience", identity.audience());
+        if (asked.sourceIdentity() != null) {
+            result.put("SourceIdentity", asked.sourceIdentity());
+        }
         return result;
+    }
+
+    /** The trust policy must allow the provider's user {@code action} on the role; AWS says no without detail. */
+    private void require(WebIdentity identity, String action, String roleArn, Map<String, ContextValue> keys)
+            throws IamException {
+        Decision decision = sts.authorize(Caller.of(Principal.of(identity.providerArn())), action, roleArn, keys);
+        if (!decision.isAllowed()) {
+            throw new IamException(IamError.ACCESS_DENIED, "Not authorized to perform " + action);
+        }
     }
 
     /**
@@ -110,6 +131,17 @@ final class WebIdentitySessions {
         keys.put(identity.providerUrl() + ":sub", ContextValue.of(identity.subject()));
         if (!identity.amr().isEmpty()) {
             keys.put(identity.providerUrl() + ":amr", ContextValue.ofSet(identity.amr()));
+        }
+        WebIdentitySessionClaims asked = identity.session();
+        if (!asked.tags().isEmpty()) {
+            asked.tags().forEach((k, v) -> keys.put("aws:RequestTag/" + k, ContextValue.of(v)));
+            keys.put("aws:TagKeys", ContextValue.ofSet(List.copyOf(asked.tags().keySet())));
+        }
+        if (!asked.transitiveTagKeys().isEmpty()) {
+            keys.put("sts:TransitiveTagKeys", ContextValue.ofSet(asked.transitiveTagKeys()));
+        }
+        if (asked.sourceIdentity() != null) {
+            keys.put("sts:SourceIdentity", ContextValue.of(asked.sourceIdentity()));
         }
         return keys;
     }

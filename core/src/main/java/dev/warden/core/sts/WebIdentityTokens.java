@@ -35,7 +35,8 @@ import java.util.Set;
  *   <li>signed with RS256/384/512 or ES256/384/512 (never an HMAC, so a provider's public key can never serve as
  *       a shared secret) by a key of the provider's key set, chosen by {@code kid};</li>
  *   <li>not expired, not before its {@code nbf}, not issued in the future, give or take {@link #SKEW};</li>
- *   <li>with an {@code aud} that is one of the provider's client ids, and a {@code sub}.</li>
+ *   <li>with an {@code aud} that is one of the provider's client ids, and a {@code sub};</li>
+ *   <li>whose session tags and source identity, if it asks for any, follow AWS's rules.</li>
  * </ol>
  * The signature is checked before any claim decides anything. Messages never quote the token. Stateless.
  */
@@ -80,7 +81,7 @@ final class WebIdentityTokens {
             throw invalid("The amr claim of the ID Token must be a list of strings");
         }
         return new WebIdentity(provider.arn(partition, account.id()), provider.url(), subject, audience,
-                amr == null ? List.of() : amr);
+                amr == null ? List.of() : amr, WebIdentitySessionClaims.of(claims));
     }
 
     private static SignedJWT signed(String token) throws IamException {

@@ -365,6 +365,64 @@ class AssumeRoleWithWebIdentityTest {
         assertThat(f.decide(direct, "s3:GetObject", "arn:aws:s3:::bucket/key").isAllowed()).isFalse();
     }
 
+    private static final String TAG_SESSION = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Federated\":\"" + PROVIDER + "\"},\"Action\":[\"sts:AssumeRoleWithWebIdentity\","
+            + "\"sts:TagSession\",\"sts:SetSourceIdentity\"],\"Condition\":{\"StringEqualsIfExists\":"
+            + "{\"aws:RequestTag/team\":\"blue\"}}}]}";
+
+    private String tagged(Object principalTags, Object transitive) throws Exception {
+        return idp.rs256(claims(now, "u").claim("https://aws.amazon.com/tags", java.util.Map.of("principal_tags",
+                principalTags, "transitive_tag_keys", transitive)).build());
+    }
+
+    @Test
+    void sessionTagsFromTheTokenBecomeTheSessionsPrincipalTags() throws Exception {
+        f.iam(ACCOUNT, "UpdateAssumeRolePolicy", "RoleName", "web-reader", "PolicyDocument", TAG_SESSION);
+        f.iam(ACCOUNT, "PutRolePolicy", "RoleName", "web-reader", "PolicyName", "p", "PolicyDocument",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                        + "\"Resource\":\"arn:aws:s3:::${aws:PrincipalTag/team}/*\"}]}");
+
+        ObjectNode answer = assume(ROLE, tagged(java.util.Map.of("team", List.of("blue")), List.of("team")));
+
+        assertThat(answer.at("/PackedPolicySize").asInt()).isPositive();
+        CallerCredential session = f.session(answer);
+        assertThat(session.session().tags()).containsEntry("team", "blue");
+        assertThat(session.session().transitiveTagKeys()).containsExactly("team");
+        assertThat(f.decide(session, "s3:GetObject", "arn:aws:s3:::blue/report").isAllowed()).isTrue();
+        assertThat(f.decide(session, "s3:GetObject", "arn:aws:s3:::red/report").isAllowed()).isFalse();
+        // the request's tags are part of every check of the call, the assumption itself included
+        refused(tagged(java.util.Map.of("team", List.of("red")), List.of()), IamError.ACCESS_DENIED,
+                "Not authorized to perform sts:AssumeRoleWithWebIdentity");
+    }
+
+    @Test
+    void sessionTagsNeedTagSessionInTheTrustPolicy() throws Exception {
+        refused(tagged(java.util.Map.of("team", List.of("blue")), List.of()), IamError.ACCESS_DENIED,
+                "Not authorized to perform sts:TagSession");
+    }
+
+    @Test
+    void sessionTagsOfTheWrongShapeAreInvalid() throws Exception {
+        refused(tagged(java.util.Map.of("team", List.of("blue", "red")), List.of()), IamError.INVALID_IDENTITY_TOKEN,
+                "Session tag team must have exactly one string value");
+        refused(tagged(java.util.Map.of("team", List.of("blue")), List.of("project")), IamError.INVALID_IDENTITY_TOKEN,
+                "The transitive tag key project is not one of the session tags.");
+        refused(tagged(List.of("team"), List.of()), IamError.INVALID_IDENTITY_TOKEN, "principal_tags in the "
+                + "https://aws.amazon.com/tags claim must be an object");
+    }
+
+    @Test
+    void aSourceIdentityFromTheTokenNeedsSetSourceIdentityAndStaysWithTheSession() throws Exception {
+        String token = idp.rs256(claims(now, "u").claim("https://aws.amazon.com/source_identity", "alice").build());
+        refused(token, IamError.ACCESS_DENIED, "Not authorized to perform sts:SetSourceIdentity");
+
+        f.iam(ACCOUNT, "UpdateAssumeRolePolicy", "RoleName", "web-reader", "PolicyDocument", TAG_SESSION);
+        ObjectNode answer = assume(ROLE, token);
+
+        assertThat(answer.at("/SourceIdentity").asText()).isEqualTo("alice");
+        assertThat(f.session(answer).caller().keys().get("aws:SourceIdentity").values()).containsExactly("alice");
+    }
+
     @Test
     void sessionPoliciesAndDurationFollowAssumeRolesRules() throws Exception {
         ObjectNode answer = assume(ROLE, token("u"), "DurationSeconds", "900",
