@@ -56,6 +56,13 @@ class WebIdentityFederationTest {
         String arn = admin.createOpenIDConnectProvider(r -> r.url(ISSUER).clientIDList("sts.amazonaws.com"))
                 .openIDConnectProviderArn();
         assertThat(arn).isEqualTo(PROVIDER);
+        var provider = admin.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(PROVIDER));
+        assertThat(provider.url()).isEqualTo("token.ci.example.com");
+        assertThat(provider.clientIDList()).containsExactly("sts.amazonaws.com");
+        assertThat(provider.thumbprintList()).isEmpty();
+        assertThat(provider.createDate()).isNotNull();
+        assertThat(admin.listOpenIDConnectProviders().openIDConnectProviderList()).extracting(p -> p.arn())
+                .containsExactly(PROVIDER);
         // Warden's own operation: the provider's public keys, which AWS would fetch from its jwks_uri
         server.root("UpdateOpenIDConnectProviderJwks", Map.of("OpenIDConnectProviderArn", PROVIDER,
                 "Jwks", new JWKSet(key.toPublicJWK()).toString(true)));
