@@ -8,8 +8,6 @@ import dev.warden.core.iam.Changes;
 import dev.warden.core.iam.LiveDirectory;
 import dev.warden.core.iam.User;
 import dev.warden.spi.Principal;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code warden credential-report}: AWS's CSV of every account (or one) on standard output, the hygiene warnings on
@@ -44,24 +41,8 @@ class CredentialReportCommandTest {
     private String aliceKey;
     private String bobKey;
 
-    record Run(int exitCode, String out, String err) {
-        List<String> outLines() {
-            return out.lines().toList();
-        }
-
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
-
-    private static Run warden(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = WardenCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun warden(String... args) {
+        return CliRun.of(args);
     }
 
     private static void call(Warden warden, String account, String action, String... params) throws Exception {
@@ -114,7 +95,7 @@ class CredentialReportCommandTest {
 
     @Test
     void printsEveryAccountsReportAsOneCsvWithEachRootUserFirst() {
-        Run run = warden("credential-report", "--store", store.toString());
+        CliRun run = warden("credential-report", "--store", store.toString());
 
         assertThat(run.exitCode()).isZero();
         List<String> lines = run.outLines();
@@ -131,7 +112,7 @@ class CredentialReportCommandTest {
 
     @Test
     void warnsOnStandardErrorAboutOldUnusedAndUnprotectedCredentials() {
-        Run run = warden("credential-report", "--store", store.toString());
+        CliRun run = warden("credential-report", "--store", store.toString());
 
         assertThat(run.errLines()).containsExactly(
                 "warning: " + A + "user/alice: access key " + aliceKey + " is 400 days old (more than 365): rotate it",
@@ -145,7 +126,7 @@ class CredentialReportCommandTest {
 
     @Test
     void anAccountIdLimitsTheReportToThatAccount() {
-        Run run = warden("credential-report", "--store", store.toString(), "--account-id", OTHER);
+        CliRun run = warden("credential-report", "--store", store.toString(), "--account-id", OTHER);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.outLines()).hasSize(3);
@@ -156,7 +137,7 @@ class CredentialReportCommandTest {
 
     @Test
     void anUnknownAccountIsAwsNoSuchEntityAndExit254() {
-        Run run = warden("credential-report", "--store", store.toString(), "--account-id", "999999999999");
+        CliRun run = warden("credential-report", "--store", store.toString(), "--account-id", "999999999999");
 
         assertThat(run.exitCode()).isEqualTo(254);
         assertThat(run.out()).isEmpty();

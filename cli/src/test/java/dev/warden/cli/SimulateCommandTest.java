@@ -7,15 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code warden simulate}: one request against policy files (decision and AWS's reason, {@code --explain}), the
@@ -30,21 +27,8 @@ class SimulateCommandTest {
     @TempDir
     Path dir;
 
-    /** What one run of the command printed and returned. */
-    record Run(int exitCode, String out, String err) {
-        List<String> outLines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Run warden(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = WardenCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun warden(String... args) {
+        return CliRun.of(args);
     }
 
     private Path file(String name, String json) throws IOException {
@@ -61,7 +45,7 @@ class SimulateCommandTest {
 
     @Test
     void anAllowedRequestPrintsTheDecisionAndTheGrantingStatement() throws IOException {
-        Run run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE,
+        CliRun run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE,
                 "--action", "orders:GetOrder", "--resource", ORDER);
 
         assertThat(run.exitCode()).isZero();
@@ -72,7 +56,7 @@ class SimulateCommandTest {
 
     @Test
     void anExplicitDenyExitsZeroWithAwsReason() throws IOException {
-        Run run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE,
+        CliRun run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE,
                 "--action", "orders:CancelOrder", "--resource", ORDER);
 
         assertThat(run.exitCode()).isZero();
@@ -83,7 +67,7 @@ class SimulateCommandTest {
 
     @Test
     void anImplicitDenyExitsZeroWithAwsReason() throws IOException {
-        Run run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE,
+        CliRun run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE,
                 "--action", "orders:PlaceOrder", "--resource", ORDER);
 
         assertThat(run.exitCode()).isZero();
@@ -96,7 +80,7 @@ class SimulateCommandTest {
     void explainPrintsTheDecidingStatementsAndWhatEachKindSaid() throws IOException {
         Path scp = file("scp.json", "{'Statement':{'Effect':'Allow','Action':'*','Resource':'*'}}");
 
-        Run run = warden("simulate", "--policy", readOrders().toString(), "--scp", scp.toString(), "--principal", ALICE,
+        CliRun run = warden("simulate", "--policy", readOrders().toString(), "--scp", scp.toString(), "--principal", ALICE,
                 "--action", "orders:CancelOrder", "--resource", ORDER, "--explain");
 
         assertThat(run.exitCode()).isZero();
@@ -115,7 +99,7 @@ class SimulateCommandTest {
 
     @Test
     void explainSaysWhenNoStatementDecided() throws IOException {
-        Run run = warden("simulate", "--policy", readOrders().toString(), "--principal", "arn:aws:iam::444455556666:user/bob",
+        CliRun run = warden("simulate", "--policy", readOrders().toString(), "--principal", "arn:aws:iam::444455556666:user/bob",
                 "--action", "orders:GetOrder", "--resource", ORDER, "--explain");
 
         assertThat(run.outLines()).containsSequence("Deciding statements:", "  (none: nothing allows the request)",
@@ -125,7 +109,7 @@ class SimulateCommandTest {
 
     @Test
     void theResourceDefaultsToStarAndTheMessageThenNamesNone() throws IOException {
-        Run run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE, "--action", "orders:ListOrders");
+        CliRun run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE, "--action", "orders:ListOrders");
 
         assertThat(run.outLines()).containsExactly("ImplicitlyDenied", "User: " + ALICE
                 + " is not authorized to perform: orders:ListOrders because no identity-based policy allows the orders:ListOrders action");
@@ -144,10 +128,10 @@ class SimulateCommandTest {
             "--session-policy", session.toString(), "--rcp", rcp.toString(), "--resource-policy", resource.toString(),
             "--principal", caller, "--resource", ORDER, "--explain", "--action"};
 
-        Run get = warden(concat(common, "orders:GetOrder"));
-        Run cancel = warden(concat(common, "orders:CancelOrder"));
-        Run delete = warden(concat(common, "orders:DeleteOrder"));
-        Run place = warden(concat(common, "orders:PlaceOrder"));
+        CliRun get = warden(concat(common, "orders:GetOrder"));
+        CliRun cancel = warden(concat(common, "orders:CancelOrder"));
+        CliRun delete = warden(concat(common, "orders:DeleteOrder"));
+        CliRun place = warden(concat(common, "orders:PlaceOrder"));
 
         assertThat(get.outLines().get(0)).isEqualTo("Allowed");
         assertThat(cancel.outLines().get(0)).isEqualTo("Allowed");
@@ -160,7 +144,7 @@ class SimulateCommandTest {
     void aResourcePolicyOnARoleIsReadAsATrustPolicy() throws IOException {
         Path trust = file("trust.json", "{'Statement':{'Effect':'Allow','Principal':{'AWS':'" + ALICE + "'},'Action':'sts:AssumeRole'}}");
 
-        Run run = warden("simulate", "--resource-policy", trust.toString(), "--principal", ALICE,
+        CliRun run = warden("simulate", "--resource-policy", trust.toString(), "--principal", ALICE,
                 "--action", "sts:AssumeRole", "--resource", "arn:aws:iam::111122223333:role/Target");
 
         assertThat(run.exitCode()).isZero();
@@ -184,10 +168,10 @@ class SimulateCommandTest {
                 + "'Condition':{'IpAddress':{'aws:SourceIp':'203.0.113.0/24'},'ForAllValues:StringEquals':{'aws:TagKeys':['env','team']}}}}");
         String[] base = {"simulate", "--policy", policy.toString(), "--principal", ALICE, "--action", "orders:GetOrder"};
 
-        Run inside = warden(concat(base, "--context", "aws:SourceIp=203.0.113.9", "--context-set", "aws:TagKeys=env,team"));
-        Run outside = warden(concat(base, "--context", "aws:SourceIp=198.51.100.1"));
-        Run badTag = warden(concat(base, "--context", "aws:SourceIp=203.0.113.9", "--context-set", "aws:TagKeys=env,owner"));
-        Run emptySet = warden(concat(base, "--context", "aws:SourceIp=203.0.113.9", "--context-set", "aws:TagKeys="));
+        CliRun inside = warden(concat(base, "--context", "aws:SourceIp=203.0.113.9", "--context-set", "aws:TagKeys=env,team"));
+        CliRun outside = warden(concat(base, "--context", "aws:SourceIp=198.51.100.1"));
+        CliRun badTag = warden(concat(base, "--context", "aws:SourceIp=203.0.113.9", "--context-set", "aws:TagKeys=env,owner"));
+        CliRun emptySet = warden(concat(base, "--context", "aws:SourceIp=203.0.113.9", "--context-set", "aws:TagKeys="));
 
         assertThat(inside.outLines().get(0)).isEqualTo("Allowed");
         assertThat(outside.outLines().get(0)).isEqualTo("ImplicitlyDenied");
@@ -224,7 +208,7 @@ class SimulateCommandTest {
     void anAnonymousCallerIsAccepted() throws IOException {
         Path bucket = file("bucket.json", "{'Statement':{'Effect':'Allow','Principal':'*','Action':'s3:GetObject','Resource':'*'}}");
 
-        Run run = warden("simulate", "--resource-policy", bucket.toString(), "--principal", "anonymous",
+        CliRun run = warden("simulate", "--resource-policy", bucket.toString(), "--principal", "anonymous",
                 "--action", "s3:GetObject", "--resource", "arn:aws:s3:::public/a.txt", "--resource-account", "111122223333");
 
         assertThat(run.exitCode()).isZero();
@@ -233,7 +217,7 @@ class SimulateCommandTest {
 
     @Test
     void aMissingActionIsAUsageError() throws IOException {
-        Run run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE);
+        CliRun run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
@@ -243,7 +227,7 @@ class SimulateCommandTest {
 
     @Test
     void aBadPrincipalIsAUsageError() throws IOException {
-        Run run = warden("simulate", "--policy", readOrders().toString(), "--principal", "alice", "--action", "orders:GetOrder");
+        CliRun run = warden("simulate", "--policy", readOrders().toString(), "--principal", "alice", "--action", "orders:GetOrder");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
@@ -252,7 +236,7 @@ class SimulateCommandTest {
 
     @Test
     void aBadActionIsAUsageError() throws IOException {
-        Run run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE, "--action", "GetOrder");
+        CliRun run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE, "--action", "GetOrder");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("action must be 'service:Action': 'GetOrder'");
@@ -260,9 +244,9 @@ class SimulateCommandTest {
 
     @Test
     void aContextWithoutEqualsIsAUsageError() throws IOException {
-        Run run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE, "--action", "orders:GetOrder",
+        CliRun run = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE, "--action", "orders:GetOrder",
                 "--context", "aws:SourceIp");
-        Run set = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE, "--action", "orders:GetOrder",
+        CliRun set = warden("simulate", "--policy", readOrders().toString(), "--principal", ALICE, "--action", "orders:GetOrder",
                 "--context-set", "=a,b");
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -273,7 +257,7 @@ class SimulateCommandTest {
 
     @Test
     void anUnknownOptionIsAUsageError() {
-        Run run = warden("simulate", "--principal", ALICE, "--action", "orders:GetOrder", "--polcy", "x.json");
+        CliRun run = warden("simulate", "--principal", ALICE, "--action", "orders:GetOrder", "--polcy", "x.json");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("Unknown options: '--polcy', 'x.json'");
@@ -281,7 +265,7 @@ class SimulateCommandTest {
 
     @Test
     void batchTakesNoSingleRequestOptions() {
-        Run run = warden("simulate", "--batch", "--principal", ALICE);
+        CliRun run = warden("simulate", "--batch", "--principal", ALICE);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("--batch reads everything from standard input; it takes no --principal, --action or --policy");
@@ -291,7 +275,7 @@ class SimulateCommandTest {
     void anInvalidPolicyFileExitsOneWithFilePointerAndReason() throws IOException {
         Path bad = file("bad.json", "{'Version':'2012-10-17','Statement':[{'Effect':'Permit','Action':'orders:*','Resource':'*'}]}");
 
-        Run run = warden("simulate", "--policy", bad.toString(), "--principal", ALICE, "--action", "orders:GetOrder");
+        CliRun run = warden("simulate", "--policy", bad.toString(), "--principal", ALICE, "--action", "orders:GetOrder");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
@@ -303,8 +287,8 @@ class SimulateCommandTest {
     void aPolicyFileIsValidatedWithTheRulesOfItsKind() throws IOException {
         Path withPrincipal = file("with-principal.json", "{'Statement':{'Effect':'Allow','Principal':'*','Action':'*','Resource':'*'}}");
 
-        Run asScp = warden("simulate", "--scp", withPrincipal.toString(), "--principal", ALICE, "--action", "orders:GetOrder");
-        Run asResource = warden("simulate", "--resource-policy", withPrincipal.toString(), "--principal", ALICE, "--action", "orders:GetOrder");
+        CliRun asScp = warden("simulate", "--scp", withPrincipal.toString(), "--principal", ALICE, "--action", "orders:GetOrder");
+        CliRun asResource = warden("simulate", "--resource-policy", withPrincipal.toString(), "--principal", ALICE, "--action", "orders:GetOrder");
 
         assertThat(asScp.exitCode()).isEqualTo(1);
         assertThat(asScp.err()).startsWith("warden simulate: " + withPrincipal + ": MalformedPolicyDocument at /Statement/Principal: ");
@@ -316,7 +300,7 @@ class SimulateCommandTest {
         Path huge = file("huge.json", "{'Statement':{'Effect':'Allow','Action':'*','Resource':'*',"
                 + "'Condition':{'NumericLessThan':{'s3:max-keys':1e99999999999}}}}");
 
-        Run run = warden("simulate", "--policy", huge.toString(), "--principal", ALICE, "--action", "s3:ListBucket");
+        CliRun run = warden("simulate", "--policy", huge.toString(), "--principal", ALICE, "--action", "s3:ListBucket");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("warden simulate: " + huge
@@ -328,7 +312,7 @@ class SimulateCommandTest {
         Path latin1 = dir.resolve("latin1.json");
         Files.write(latin1, "{\"Statement\":{\"Sid\":\"caf\u00e9\"}}".getBytes(StandardCharsets.ISO_8859_1));
 
-        Run run = warden("simulate", "--policy", latin1.toString(), "--principal", ALICE, "--action", "s3:ListBucket");
+        CliRun run = warden("simulate", "--policy", latin1.toString(), "--principal", ALICE, "--action", "s3:ListBucket");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("warden simulate: " + latin1 + ": cannot read: ");
@@ -338,7 +322,7 @@ class SimulateCommandTest {
     void aMissingPolicyFileExitsOne() {
         Path missing = dir.resolve("missing.json");
 
-        Run run = warden("simulate", "--policy", missing.toString(), "--principal", ALICE, "--action", "orders:GetOrder");
+        CliRun run = warden("simulate", "--policy", missing.toString(), "--principal", ALICE, "--action", "orders:GetOrder");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
@@ -403,7 +387,7 @@ class SimulateCommandTest {
 
     @Test
     void wardenWithoutACommandIsAUsageError() {
-        Run run = warden();
+        CliRun run = warden();
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("name a command, e.g. 'warden simulate --help'");
@@ -411,8 +395,8 @@ class SimulateCommandTest {
 
     @Test
     void versionAndHelpExitZero() {
-        Run version = warden("--version");
-        Run help = warden("simulate", "--help");
+        CliRun version = warden("--version");
+        CliRun help = warden("simulate", "--help");
 
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("warden ");
@@ -431,7 +415,7 @@ class SimulateCommandTest {
         try {
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            Run run = warden(args);
+            CliRun run = warden(args);
             return new BatchRun(run.exitCode(), captured.toString(StandardCharsets.UTF_8), run.err());
         } finally {
             System.setIn(savedIn);

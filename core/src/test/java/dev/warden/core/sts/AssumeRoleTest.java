@@ -34,12 +34,7 @@ class AssumeRoleTest {
     }
 
     private IamException fails(CallerCredential who, String... params) {
-        try {
-            f.sts(who, "AssumeRole", params);
-        } catch (IamException e) {
-            return e;
-        }
-        throw new AssertionError("AssumeRole " + String.join(" ", params) + " should have failed");
+        return f.stsFails(who, "AssumeRole", params);
     }
 
     @Test

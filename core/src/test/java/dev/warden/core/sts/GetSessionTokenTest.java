@@ -26,12 +26,7 @@ class GetSessionTokenTest {
     }
 
     private IamException fails(CallerCredential who, String... params) {
-        try {
-            f.sts(who, "GetSessionToken", params);
-        } catch (IamException e) {
-            return e;
-        }
-        throw new AssertionError("GetSessionToken should have failed");
+        return f.stsFails(who, "GetSessionToken", params);
     }
 
     @Test

@@ -120,6 +120,16 @@ final class StsFixture implements AutoCloseable {
         return warden.sts().call(who.caller(), who.session(), action, params(params));
     }
 
+    /** Calls STS as {@code who}; the call must fail, and its error is returned. */
+    IamException stsFails(CallerCredential who, String action, String... params) {
+        try {
+            sts(who, action, params);
+        } catch (IamException e) {
+            return e;
+        }
+        throw new AssertionError(action + " " + String.join(" ", params) + " should have failed");
+    }
+
     /** The credentials in an STS answer, resolved as a request signed with them would be. */
     CallerCredential session(ObjectNode answer) throws AuthenticationException {
         return resolve(answer.at("/Credentials/AccessKeyId").asText(), answer.at("/Credentials/SessionToken").asText());
