@@ -305,9 +305,11 @@ public final class Warden implements Closeable {
         String key = principal.sessionIssuer() == null || principal.kind() != Principal.Kind.FEDERATED_USER
                 ? principal.arn() : principal.arn() + "|" + principal.sessionIssuer();
         CachedSet cached = policySets.getIfPresent(key);
-        if (cached == null || cached.version != current.version()) {
+        // keyed by the policy version: a key's last use or a sign-in rewrites the directory, not anyone's permissions
+        if (cached == null || cached.version != current.policyVersion()) {
             PolicySet set = PolicySet.of(current, principal);
-            cached = set == null ? new CachedSet(current.version(), null, null) : new CachedSet(current.version(), set);
+            cached = set == null ? new CachedSet(current.policyVersion(), null, null)
+                    : new CachedSet(current.policyVersion(), set);
             policySets.put(key, cached);
         }
         return cached;
@@ -318,8 +320,8 @@ public final class Warden implements Closeable {
             return null;
         }
         CachedControls cached = resourceControls.getIfPresent(accountId);
-        if (cached == null || cached.version != current.version()) {
-            cached = new CachedControls(current.version(), PolicySet.controlLevels(current, accountId, true));
+        if (cached == null || cached.version != current.policyVersion()) {
+            cached = new CachedControls(current.policyVersion(), PolicySet.controlLevels(current, accountId, true));
             resourceControls.put(accountId, cached);
         }
         return cached.levels;

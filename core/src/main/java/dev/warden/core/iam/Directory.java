@@ -27,6 +27,7 @@ public final class Directory {
     private static final int PARALLEL_DECODE = 256;
 
     private final long version;
+    private final long policyVersion;
     private final String partition;
     private final Organization organization;
     private final Map<String, Account> accounts;
@@ -35,10 +36,11 @@ public final class Directory {
     private final Map<String, String> documents;
     private final Map<String, StoreDocumentException> rejected;
 
-    private Directory(long version, String partition, Organization organization, Map<String, Account> accounts,
-                      Map<String, ManagedPolicy> shipped, Map<String, KeyOwner> keyOwners, Map<String, String> documents,
-                      Map<String, StoreDocumentException> rejected) {
+    private Directory(long version, long policyVersion, String partition, Organization organization,
+                      Map<String, Account> accounts, Map<String, ManagedPolicy> shipped, Map<String, KeyOwner> keyOwners,
+                      Map<String, String> documents, Map<String, StoreDocumentException> rejected) {
         this.version = version;
+        this.policyVersion = policyVersion;
         this.partition = partition;
         this.organization = organization;
         this.accounts = accounts;
@@ -50,8 +52,8 @@ public final class Directory {
 
     /** A directory with no accounts. */
     public static Directory empty(String partition, Map<String, ManagedPolicy> shipped) {
-        return new Directory(0, partition, null, ShardedMap.empty(), shipped, ShardedMap.empty(), ShardedMap.empty(),
-                Map.of());
+        return new Directory(0, 0, partition, null, ShardedMap.empty(), shipped, ShardedMap.empty(),
+                ShardedMap.empty(), Map.of());
     }
 
     /** The directory that {@code documents} describe. */
@@ -115,6 +117,16 @@ public final class Directory {
 
     public long version() {
         return version;
+    }
+
+    /**
+     * The version at which anything a decision depends on last changed: principals, their groups and policies, roles,
+     * managed policies, the organization. Changes to credentials only (access keys and their last use, login
+     * profiles, password policies, MFA devices and their last used codes, OIDC providers) leave it as it was, so
+     * caches of compiled policies keyed by it survive the writes that every sign-in and key use makes.
+     */
+    public long policyVersion() {
+        return policyVersion;
     }
 
     /** The ARN partition, {@code aws} by default. */
@@ -188,6 +200,7 @@ public final class Directory {
         private final ShardedMap.Editor<String, String> documents;
         private final Map<String, StoreDocumentException> rejected;
         private final Map<String, Entities> touched = new HashMap<>();
+        private boolean policiesChanged;
 
         Builder(Directory base) {
             this.base = base;
@@ -211,12 +224,16 @@ public final class Directory {
                     throw decoded.error();
                 }
                 switch (at.kind()) {
-                    case ORGANIZATION -> organization = (Organization) decoded.entity();
+                    case ORGANIZATION -> {
+                        organization = (Organization) decoded.entity();
+                        policiesChanged = true;
+                    }
                     case ACCOUNT -> account(at.accountId(), (Account) decoded.entity());
                     case USER -> {
                         Entities e = entities(at.accountId(), path);
                         User old = e.users.get(Account.key(at.name()));
                         User user = (User) decoded.entity();
+                        policiesChanged |= old == null || user == null || !samePermissions(old, user);
                         if (old != null) {
                             old.accessKeys().forEach(k -> keyOwners.remove(k.id()));
                         }
@@ -225,10 +242,18 @@ public final class Directory {
                             user.accessKeys().forEach(k -> keyOwners.put(k.id(), new KeyOwner(at.accountId(), user.name())));
                         }
                     }
-                    case GROUP -> put(entities(at.accountId(), path).groups, at.name(), (Group) decoded.entity());
-                    case ROLE -> put(entities(at.accountId(), path).roles, at.name(), (Role) decoded.entity());
-                    case POLICY -> put(entities(at.accountId(), path).policies, at.name(),
-                            (ManagedPolicy) decoded.entity());
+                    case GROUP -> {
+                        put(entities(at.accountId(), path).groups, at.name(), (Group) decoded.entity());
+                        policiesChanged = true;
+                    }
+                    case ROLE -> {
+                        put(entities(at.accountId(), path).roles, at.name(), (Role) decoded.entity());
+                        policiesChanged = true;
+                    }
+                    case POLICY -> {
+                        put(entities(at.accountId(), path).policies, at.name(), (ManagedPolicy) decoded.entity());
+                        policiesChanged = true;
+                    }
                     default -> throw new IllegalStateException(at.kind().toString());
                 }
                 rejected.remove(path);
@@ -237,14 +262,25 @@ public final class Directory {
             }
         }
 
+        /** Whether a user's change leaves what it may do as it was (only its credentials changed). */
+        private static boolean samePermissions(User old, User user) {
+            return old.name().equals(user.name()) && old.path().equals(user.path()) && old.id().equals(user.id())
+                    && old.groups().equals(user.groups()) && old.attachedPolicies().equals(user.attachedPolicies())
+                    && old.inlinePolicies().equals(user.inlinePolicies())
+                    && java.util.Objects.equals(old.permissionsBoundary(), user.permissionsBoundary())
+                    && old.tags().equals(user.tags());
+        }
+
         /** The account's own document ({@code null}: deleted); its entities stay, or change in {@link #build}. */
         private void account(String id, Account decoded) {
+            Account old = accounts.get(id);
+            // an account appearing or going changes who exists; its settings (passwords, MFA, OIDC) decide nothing
+            policiesChanged |= old == null || decoded == null;
             if (decoded == null) {
                 accounts.remove(id);
                 touched.remove(id);
                 return;
             }
-            Account old = accounts.get(id);
             accounts.put(id, old == null ? decoded : new Account(id, decoded.alias(), decoded.createDate(),
                     old.users(), old.groups(), old.roles(), old.policies(), decoded.settings()));
         }
@@ -278,7 +314,9 @@ public final class Directory {
                     accounts.put(id, e.into(account));
                 }
             });
-            return new Directory(base.version + 1, base.partition, organization, accounts.build(), base.shipped,
+            long version = base.version + 1;
+            return new Directory(version, policiesChanged ? version : base.policyVersion, base.partition, organization,
+                    accounts.build(), base.shipped,
                     keyOwners.build(), documents.build(), Collections.unmodifiableMap(rejected));
         }
     }
