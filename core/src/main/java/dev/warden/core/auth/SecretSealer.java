@@ -1,13 +1,9 @@
 package dev.warden.core.auth;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * Seals secrets for storage with AES-256-GCM under the {@link MasterKey}: {@code v1:} and base64 of a random 96-bit
@@ -17,11 +13,8 @@ import javax.crypto.spec.GCMParameterSpec;
 public final class SecretSealer {
 
     private static final String PREFIX = "v1:";
-    private static final int NONCE = 12;
-    private static final int TAG_BITS = 128;
 
     private final MasterKey key;
-    private final SecureRandom random = new SecureRandom();
 
     public SecretSealer(MasterKey key) {
         this.key = Objects.requireNonNull(key, "key");
@@ -29,18 +22,8 @@ public final class SecretSealer {
 
     /** {@code secret} sealed and bound to {@code context}. */
     public String seal(String secret, String context) {
-        byte[] nonce = new byte[NONCE];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(NONCE + sealed.length)
-                    .put(nonce).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        return PREFIX + Base64.getEncoder().encodeToString(AesGcm.seal(key.key(),
+                context.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -59,14 +42,12 @@ public final class SecretSealer {
         } catch (IllegalArgumentException e) {
             throw new SealedSecretException("sealed secret of " + context + " is not base64");
         }
-        if (bytes.length <= NONCE) {
+        if (bytes.length <= AesGcm.NONCE) {
             throw new SealedSecretException("sealed secret of " + context + " is truncated");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(bytes, NONCE, bytes.length - NONCE), StandardCharsets.UTF_8);
+            return new String(AesGcm.open(key.key(), context.getBytes(StandardCharsets.UTF_8), bytes),
+                    StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new SealedSecretException("sealed secret of " + context
                     + " does not open with this master key (wrong key, or tampered with)");

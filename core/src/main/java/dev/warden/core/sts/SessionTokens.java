@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warden.core.auth.AesGcm;
 import dev.warden.core.auth.AuthFailure;
 import dev.warden.core.auth.AuthenticationException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,9 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * Seals {@link SessionClaims} into self-contained session tokens and opens them again:
@@ -31,15 +28,12 @@ import javax.crypto.spec.GCMParameterSpec;
 public final class SessionTokens {
 
     private static final String PREFIX = "WST1.";
-    private static final int NONCE = 12;
-    private static final int TAG_BITS = 128;
     /** Far above any token Warden issues (session policies are at most 2,048 characters), far below a header limit. */
     private static final int MAX_TOKEN_LENGTH = 16_384;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INVALID = "The security token included in the request is invalid.";
 
     private final SessionTokenKeys keys;
-    private final SecureRandom random = new SecureRandom();
 
     public SessionTokens(SessionTokenKeys keys) {
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -47,17 +41,11 @@ public final class SessionTokens {
 
     /** {@code claims} sealed for access key {@code accessKeyId} with the current key. */
     public String seal(String accessKeyId, SessionClaims claims) {
-        byte[] nonce = new byte[NONCE];
-        random.nextBytes(nonce);
         String keyId = keys.currentId();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.current(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(aad(keyId, accessKeyId));
-            byte[] sealed = cipher.doFinal(JSON.writeValueAsBytes(encode(claims)));
-            return PREFIX + keyId + "." + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(ByteBuffer.allocate(NONCE + sealed.length).put(nonce).put(sealed).array());
-        } catch (GeneralSecurityException | JsonProcessingException e) {
+            byte[] sealed = AesGcm.seal(keys.current(), aad(keyId, accessKeyId), JSON.writeValueAsBytes(encode(claims)));
+            return PREFIX + keyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not seal a session token", e);
         }
     }
@@ -85,13 +73,7 @@ public final class SessionTokens {
         SessionClaims claims;
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-            if (bytes.length <= NONCE) {
-                throw new AuthenticationException(AuthFailure.INVALID_TOKEN, INVALID);
-            }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE));
-            cipher.updateAAD(aad(keyId, accessKeyId));
-            claims = decode(JSON.readTree(cipher.doFinal(bytes, NONCE, bytes.length - NONCE)));
+            claims = decode(JSON.readTree(AesGcm.open(key, aad(keyId, accessKeyId), bytes)));
         } catch (RuntimeException | GeneralSecurityException | java.io.IOException e) {
             // a bad tag, bad base64 or claims that do not parse: all the same to the caller
             throw new AuthenticationException(AuthFailure.INVALID_TOKEN, INVALID);
