@@ -1,5 +1,7 @@
 package dev.warden.core.iam;
 
+import dev.warden.core.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -12,11 +14,8 @@ import dev.warden.spi.DocumentChange;
 import dev.warden.spi.Principal;
 import dev.warden.spi.StoreConflictException;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -45,29 +44,6 @@ class AccessKeyUsageTest {
     private static final Principal ROOT = Principal.of("arn:aws:iam::111122223333:root");
     private static final Instant START = Instant.parse("2026-11-23T12:00:00Z");
 
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = START;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** An in-memory store that counts commits and can be made to fail them. */
     private static final class CountingStore implements DirectoryStore {
@@ -105,7 +81,7 @@ class AccessKeyUsageTest {
         }
     }
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(START);
     private final CountingStore store = new CountingStore();
     /** The writes handed to the writer, run when the test says. */
     private final List<Runnable> writes = new CopyOnWriteArrayList<>();

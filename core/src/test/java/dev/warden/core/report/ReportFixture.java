@@ -1,5 +1,7 @@
 package dev.warden.core.report;
 
+import dev.warden.core.MovableClock;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.core.Warden;
 import dev.warden.core.auth.MasterKey;
@@ -11,11 +13,7 @@ import dev.warden.core.store.InMemoryDirectoryStore;
 import dev.warden.spi.Principal;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -33,31 +31,8 @@ final class ReportFixture implements AutoCloseable {
     static final Principal ROOT = Principal.of("arn:aws:iam::111122223333:root");
     static final Instant START = Instant.parse("2026-01-10T09:30:00Z");
 
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = START;
 
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(START);
     final InMemoryDirectoryStore store = new InMemoryDirectoryStore();
     final Warden warden;
 

@@ -1,5 +1,7 @@
 package dev.warden.core.sts;
 
+import dev.warden.core.MovableClock;
+
 import dev.warden.core.Warden;
 import dev.warden.core.auth.AuthenticationException;
 import dev.warden.core.auth.Caller;
@@ -11,10 +13,7 @@ import dev.warden.spi.Decision;
 import dev.warden.spi.Principal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,33 +29,6 @@ final class StsFixture implements AutoCloseable {
     static final String OTHER = "444455556666";
     static final Principal ROOT = Principal.of("arn:aws:iam::111122223333:root");
 
-    /** A clock that stands still until moved. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T12:00:00Z"));
     final MasterKey masterKey = MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]));
