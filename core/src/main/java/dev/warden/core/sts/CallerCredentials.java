@@ -77,6 +77,24 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
         return longTerm(accessKeyId);
     }
 
+    /**
+     * The caller for a principal the application vouches for (its own sign-in, not AWS credentials), with the
+     * condition keys the directory knows for it: {@code aws:userid} and {@code aws:PrincipalTag/*} of a user or a
+     * role's session. A principal the directory does not hold gets AWS's global keys only.
+     */
+    public Caller applicationCaller(Principal principal) {
+        Map<String, ContextValue> keys = new LinkedHashMap<>();
+        Account account = principal.accountId() == null ? null : directory.current().account(principal.accountId());
+        if (account != null && principal.kind() == Principal.Kind.USER) {
+            User user = account.user(principal.name());
+            if (user != null && user.arn(directory.current().partition(), account.id()).equals(principal.arn())) {
+                keys.put("aws:userid", ContextValue.of(user.id()));
+            }
+        }
+        principalTags(ownTags(principal), Map.of(), keys);
+        return new Caller(principal, Caller.Via.APPLICATION, null, keys, null, null);
+    }
+
     private CallerCredential longTerm(String accessKeyId) throws AuthenticationException {
         Directory current = directory.current();
         Directory.KeyOwner owner = current.accessKeyOwner(accessKeyId);

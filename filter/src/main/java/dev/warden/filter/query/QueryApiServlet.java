@@ -5,10 +5,10 @@ import dev.warden.core.Warden;
 import dev.warden.core.auth.AuthenticationException;
 import dev.warden.core.auth.Caller;
 import dev.warden.core.auth.sigv4.SigV4Verifier;
-import dev.warden.core.auth.sigv4.SignedRequest;
 import dev.warden.core.auth.sigv4.VerifiedRequest;
 import dev.warden.core.iam.IamException;
 import dev.warden.core.sts.CallerCredential;
+import dev.warden.filter.SignedRequests;
 import dev.warden.spi.Principal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +20,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -105,12 +104,12 @@ public final class QueryApiServlet extends HttpServlet {
         String action = params.remove("Action");
         params.remove("Version");
         String guessed = action != null && StsActions.contains(action) ? "sts" : "iam";
-        if (action != null && UNSIGNED_ACTIONS.contains(action) && !carriesSignature(request)) {
+        if (action != null && UNSIGNED_ACTIONS.contains(action) && !SignedRequests.carriesAwsSignature(request)) {
             return unsigned(action, params, requestId);
         }
         VerifiedRequest<CallerCredential> verified;
         try {
-            verified = verifier.verify(signed(request, body));
+            verified = verifier.verify(SignedRequests.from(request, body));
         } catch (AuthenticationException e) {
             Counter.builder("warden.authentications").tag("result", "failure")
                     .tag("reason", e.failure().name().toLowerCase(java.util.Locale.ROOT)).register(registry).increment();
@@ -171,13 +170,6 @@ public final class QueryApiServlet extends HttpServlet {
         }
     }
 
-    /** Whether the request carries SigV4 in either form: an Authorization header or a presigned query. */
-    private static boolean carriesSignature(HttpServletRequest request) {
-        String query = request.getQueryString();
-        return request.getHeader("Authorization") != null
-                || query != null && (query.contains("X-Amz-Signature=") || query.contains("X-Amz-Credential="));
-    }
-
     private static Answer error(String service, String namespace, String code, String message, int status,
                                 String requestId) {
         return new Answer(service, status, QueryXml.error(namespace, code, message, status, requestId));
@@ -208,16 +200,5 @@ public final class QueryApiServlet extends HttpServlet {
             }
         }
         return out.toByteArray();
-    }
-
-    private static SignedRequest signed(HttpServletRequest request, byte[] body) {
-        SignedRequest.Builder signed = SignedRequest.builder(request.getMethod(), request.getRequestURI())
-                .rawQuery(request.getQueryString()).body(body);
-        for (String name : Collections.list(request.getHeaderNames())) {
-            for (String value : Collections.list(request.getHeaders(name))) {
-                signed.header(name, value);
-            }
-        }
-        return signed.build();
     }
 }
