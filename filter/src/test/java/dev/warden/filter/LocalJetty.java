@@ -1,8 +1,13 @@
 package dev.warden.filter;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -16,11 +21,19 @@ public final class LocalJetty implements AutoCloseable {
 
     /** Starts Jetty with {@code servlets} mounted at their path specs ({@code "/*"}, {@code "/creds"}). */
     public LocalJetty(Map<String, HttpServlet> servlets) throws Exception {
+        this(servlets, List.of());
+    }
+
+    /** Starts Jetty with {@code filters} (in order, on every path) in front of {@code servlets}. */
+    public LocalJetty(Map<String, HttpServlet> servlets, List<Filter> filters) throws Exception {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
+        for (Filter filter : filters) {
+            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
         servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         server.setHandler(context);
         server.start();

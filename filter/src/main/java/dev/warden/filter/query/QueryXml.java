@@ -1,5 +1,7 @@
 package dev.warden.filter.query;
 
+import dev.warden.filter.error.AwsError;
+import dev.warden.filter.error.ErrorBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +38,7 @@ final class QueryXml {
 
     /** AWS's {@code ErrorResponse}: {@code Sender} for the caller's mistakes (4xx), {@code Receiver} for ours. */
     static String error(String namespace, String code, String message, int status, String requestId) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse xmlns=\"" + namespace + "\">\n  <Error>\n"
-                + "    <Type>" + (status >= 500 ? "Receiver" : "Sender") + "</Type>\n    <Code>" + escape(code)
-                + "</Code>\n    <Message>" + escape(message) + "</Message>\n  </Error>\n  <RequestId>" + requestId
-                + "</RequestId>\n</ErrorResponse>\n";
+        return ErrorBody.query(new AwsError(status, code, message), requestId, namespace);
     }
 
     private static void children(StringBuilder xml, JsonNode object, int depth) {

@@ -1,0 +1,2 @@
+package dev.warden.filter.route;
+public record Check(String action, String resource) {}
