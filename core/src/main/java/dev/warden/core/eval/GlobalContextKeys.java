@@ -4,7 +4,6 @@ import dev.warden.spi.ContextValue;
 import dev.warden.spi.Principal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,15 +14,34 @@ import java.util.Map;
  */
 public final class GlobalContextKeys {
 
+    /** The last second formatted: most requests in a busy second share it (ISO formatting costs about a µs). */
+    private static volatile Second lastSecond = new Second(0, ContextValue.of("1970-01-01T00:00:00Z"),
+            ContextValue.of("0"));
+
+    private record Second(long epochSecond, ContextValue currentTime, ContextValue epochTime) {
+    }
+
     private GlobalContextKeys() {
+    }
+
+    private static Second second(Instant now) {
+        long epochSecond = now.getEpochSecond();
+        Second second = lastSecond;
+        if (second.epochSecond() != epochSecond) {
+            Instant truncated = Instant.ofEpochSecond(epochSecond);
+            second = new Second(epochSecond, ContextValue.of(DateTimeFormatter.ISO_INSTANT.format(truncated)),
+                    ContextValue.of(Long.toString(epochSecond)));
+            lastSecond = second;
+        }
+        return second;
     }
 
     /** The keys for {@code caller} at {@code now}, by their AWS names. */
     public static Map<String, ContextValue> of(Principal caller, Instant now) {
         Map<String, ContextValue> keys = new LinkedHashMap<>();
-        Instant second = now.truncatedTo(ChronoUnit.SECONDS);
-        keys.put("aws:CurrentTime", ContextValue.of(DateTimeFormatter.ISO_INSTANT.format(second)));
-        keys.put("aws:EpochTime", ContextValue.of(Long.toString(second.getEpochSecond())));
+        Second second = second(now);
+        keys.put("aws:CurrentTime", second.currentTime());
+        keys.put("aws:EpochTime", second.epochTime());
         if (!caller.isAuthenticated() || caller.kind() == Principal.Kind.SERVICE
                 || caller.kind() == Principal.Kind.WEB_IDENTITY) {
             return keys;
