@@ -1,2 +1,10 @@
 package dev.warden.filter.route;
-public record Check(String action, String resource) {}
+
+/**
+ * One authorization a request needs: an IAM action on a resource ARN (or {@code *}).
+ *
+ * @param action {@code service:Action}
+ * @param resource the resource ARN, or {@code *}
+ */
+public record Check(String action, String resource) {
+}

@@ -1,2 +1,22 @@
 package dev.warden.filter.route;
-public final class RouteRequestException extends Exception { public RouteRequestException(String m){super(m);} public String code(){return "InvalidURI";} }
+
+/**
+ * A request whose path or query cannot be mapped safely (malformed percent-encoding, control characters, dot
+ * segments, an overlong path): answered with a 400 and AWS's {@link #code()}, never guessed at.
+ */
+public final class RouteRequestException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String code;
+
+    RouteRequestException(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    /** AWS's error code, such as {@code InvalidURI}. */
+    public String code() {
+        return code;
+    }
+}
