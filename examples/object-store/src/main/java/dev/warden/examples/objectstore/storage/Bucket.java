@@ -11,10 +11,11 @@ import java.util.Objects;
  * @param name the bucket name
  * @param owner the 12-digit account that created it
  * @param created when it was created
+ * @param region the region its CreateBucketConfiguration named, or {@code null} (S3's us-east-1)
  * @param policy the bucket policy's text exactly as it was put, or {@code null}
  * @param acl its canned ACL
  */
-public record Bucket(String name, String owner, Instant created, String policy, CannedAcl acl) {
+public record Bucket(String name, String owner, Instant created, String region, String policy, CannedAcl acl) {
 
     public Bucket {
         Objects.requireNonNull(name, "name");
@@ -24,10 +25,10 @@ public record Bucket(String name, String owner, Instant created, String policy, 
     }
 
     Bucket withPolicy(String newPolicy) {
-        return new Bucket(name, owner, created, newPolicy, acl);
+        return new Bucket(name, owner, created, region, newPolicy, acl);
     }
 
     Bucket withAcl(CannedAcl newAcl) {
-        return new Bucket(name, owner, created, policy, newAcl);
+        return new Bucket(name, owner, created, region, policy, newAcl);
     }
 }

@@ -68,9 +68,11 @@ public final class ObjectStore {
     /**
      * Creates bucket {@code name} for {@code owner}.
      *
+     * @param region the region the client asked for, or {@code null}
+     *
      * @throws StoreException {@code InvalidBucketName}, {@code BucketAlreadyOwnedByYou}, {@code BucketAlreadyExists}
      */
-    public Bucket createBucket(String name, String owner, CannedAcl acl) throws StoreException, IOException {
+    public Bucket createBucket(String name, String owner, String region, CannedAcl acl) throws StoreException, IOException {
         BucketNames.validate(name);
         synchronized (namespace) {
             BucketSpace existing = spaces.get(name);
@@ -78,7 +80,7 @@ public final class ObjectStore {
                 throw new StoreException(existing.bucket().owner().equals(owner)
                         ? StoreFailure.BUCKET_ALREADY_OWNED_BY_YOU : StoreFailure.BUCKET_ALREADY_EXISTS);
             }
-            Bucket bucket = new Bucket(name, owner, now(), null, acl);
+            Bucket bucket = new Bucket(name, owner, now(), region, null, acl);
             // built aside and moved in whole: a bucket directory exists complete or not at all
             Path staged = files.stagingPath();
             try {

@@ -1,0 +1,81 @@
+package dev.warden.examples.objectstore.s3;
+
+import dev.warden.examples.objectstore.storage.Bucket;
+import dev.warden.examples.objectstore.storage.ObjectStore;
+import dev.warden.examples.objectstore.storage.StoreException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** ListBuckets, CreateBucket, DeleteBucket, HeadBucket and GetBucketLocation. */
+final class BucketOperations {
+
+    /** The region a bucket created without a LocationConstraint is in, as S3 says. */
+    static final String DEFAULT_REGION = "us-east-1";
+    private static final int MAX_CONFIGURATION_BYTES = 16 * 1024;
+
+    private final ObjectStore store;
+    private final S3Access access;
+
+    BucketOperations(ObjectStore store, S3Access access) {
+        this.store = store;
+        this.access = access;
+    }
+
+    void listBuckets(S3Request request, HttpServletResponse response) throws IOException {
+        String account = access.callerAccount(request.http);
+        XmlOut xml = XmlOut.document("ListAllMyBucketsResult");
+        Owner.write(xml, "Owner", account);
+        xml.start("Buckets");
+        for (Bucket bucket : store.buckets(account)) {
+            xml.start("Bucket").element("Name", bucket.name())
+                    .element("CreationDate", HttpDates.document(bucket.created()))
+                    .element("BucketRegion", region(bucket)).end();
+        }
+        xml.end().send(response, HttpServletResponse.SC_OK);
+    }
+
+    void create(S3Request request, HttpServletResponse response) throws S3Exception, StoreException, IOException {
+        String region = null;
+        if (request.http.getContentLengthLong() != 0) {
+            XmlIn configuration = XmlIn.parse(request.http.getInputStream(), MAX_CONFIGURATION_BYTES);
+            if (!configuration.name().equals("CreateBucketConfiguration")) {
+                throw S3Exception.malformedXml();
+            }
+            region = configuration.childText("LocationConstraint");
+            if (region != null && region.isEmpty()) {
+                region = null;
+            }
+        }
+        store.createBucket(request.bucket, access.callerAccount(request.http), region,
+                RequestHeaders.acl(request));
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setHeader("Location", "/" + request.bucket);
+        response.setContentLength(0);
+    }
+
+    void delete(S3Request request, HttpServletResponse response) throws StoreException, IOException {
+        store.deleteBucket(request.bucket);
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    void head(S3Request request, HttpServletResponse response) throws StoreException {
+        Bucket bucket = store.requireBucket(request.bucket);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setHeader("x-amz-bucket-region", region(bucket));
+        response.setContentLength(0);
+    }
+
+    void location(S3Request request, HttpServletResponse response) throws StoreException, IOException {
+        Bucket bucket = store.requireBucket(request.bucket);
+        XmlOut xml = XmlOut.document("LocationConstraint");
+        if (bucket.region() != null) {
+            // us-east-1 is S3's empty LocationConstraint
+            xml.text(bucket.region());
+        }
+        xml.send(response, HttpServletResponse.SC_OK);
+    }
+
+    static String region(Bucket bucket) {
+        return bucket.region() == null ? DEFAULT_REGION : bucket.region();
+    }
+}
