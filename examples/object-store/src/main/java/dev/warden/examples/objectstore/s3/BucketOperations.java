@@ -4,6 +4,7 @@ import dev.warden.examples.objectstore.storage.Bucket;
 import dev.warden.examples.objectstore.storage.ObjectStore;
 import dev.warden.examples.objectstore.storage.StoreException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 /** ListBuckets, CreateBucket, DeleteBucket, HeadBucket and GetBucketLocation. */
@@ -36,8 +37,9 @@ final class BucketOperations {
 
     void create(S3Request request, HttpServletResponse response) throws S3Exception, StoreException, IOException {
         String region = null;
-        if (request.http.getContentLengthLong() != 0) {
-            XmlIn configuration = XmlIn.parse(request.http.getInputStream(), MAX_CONFIGURATION_BYTES);
+        byte[] body = request.http.getInputStream().readNBytes(MAX_CONFIGURATION_BYTES + 1);
+        if (body.length > 0) {
+            XmlIn configuration = XmlIn.parse(new ByteArrayInputStream(body), MAX_CONFIGURATION_BYTES);
             if (!configuration.name().equals("CreateBucketConfiguration")) {
                 throw S3Exception.malformedXml();
             }
