@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import picocli.CommandLine;
@@ -58,7 +60,9 @@ final class ServeCommand implements Callable<Integer> {
     static Server start(Warden warden, io.micrometer.core.instrument.MeterRegistry registry, String bind, int port)
             throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setHeaderCacheCaseSensitive(true);   // SigV4 signs header values exactly as sent
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(bind);
         connector.setPort(port);
         server.addConnector(connector);

@@ -72,6 +72,11 @@ import org.slf4j.LoggerFactory;
  * context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
  * }</pre>
  *
+ * <p>SigV4 signs header values exactly as sent. Jetty's HTTP parser shares cached header fields and, by default,
+ * matches them ignoring case, so {@code Content-Type: text/plain; charset=UTF-8} can reach the application as
+ * {@code charset=utf-8} and no longer match its signature: on Jetty, set
+ * {@code HttpConfiguration.setHeaderCacheCaseSensitive(true)}.
+ *
  * <p>Fails closed: an unmapped request is refused (unless the table says {@code "Unmapped": "Allow"}), and any error
  * while authenticating, mapping or deciding is a refusal, counted and logged. The body is never touched before the
  * decision, so a refused upload is answered before it is sent ({@code Expect: 100-continue}).

@@ -49,6 +49,14 @@ class FilterBodyTest {
     }
 
     @Test
+    void headerValuesReachTheVerifierExactlyAsSignedEvenWhereJettyCachesTheirLowerCaseForm() throws Exception {
+        var signed = SdkRequests.s3Upload(admin, SdkRequests.request(SdkHttpMethod.PUT,
+                server.uri("/downloads/notes.txt")).toBuilder().putHeader("Content-Type", "text/plain; charset=UTF-8")
+                .build(), "hello".getBytes(StandardCharsets.UTF_8), NOW);
+        assertThat(server.send(signed.request(), signed.body()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aTamperedChunkIsRejectedAndTheApplicationNeverFinishesReadingIt() throws Exception {
         byte[] data = new byte[200 * 1024];
         var signed = SdkRequests.s3Upload(admin, SdkRequests.request(SdkHttpMethod.PUT,

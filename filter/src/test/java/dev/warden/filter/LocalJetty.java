@@ -10,6 +10,8 @@ import java.util.Map;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -26,7 +28,9 @@ public final class LocalJetty implements AutoCloseable {
 
     /** Starts Jetty with {@code filters} (in order, on every path) in front of {@code servlets}. */
     public LocalJetty(Map<String, HttpServlet> servlets, List<Filter> filters) throws Exception {
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setHeaderCacheCaseSensitive(true);   // SigV4 needs header values exactly as sent
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
