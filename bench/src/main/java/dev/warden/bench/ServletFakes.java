@@ -121,7 +121,10 @@ final class ServletFakes {
             @Override public void write(int b) { written++; }
             @Override public void write(byte[] b, int off, int len) { written += len; }
             @Override public boolean isReady() { return true; }
-            @Override public void setWriteListener(WriteListener listener) { throw new UnsupportedOperationException(); }
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException();
+            }
         };
 
         Response() {
