@@ -31,7 +31,7 @@ final class RequestKeys {
                 keys.put(name, value);
             }
         });
-        keys.putAll(caller.contextAt(now));
+        caller.putContextAt(keys, now);
         keys.put("aws:SourceIp", ContextValue.of(clientAddress.of(request)));
         keys.put("aws:SecureTransport", ContextValue.of(Boolean.toString(request.isSecure())));
         keys.put("aws:RequestedRegion", ContextValue.of(region));

@@ -2,9 +2,11 @@ package dev.warden.spi;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One authorization question: may {@code principal} perform {@code action} on {@code resource}, given these
@@ -64,14 +66,26 @@ public record AuthorizationRequest(
         if (context == null || context.isEmpty()) {
             return Map.of();
         }
-        Map<String, ContextValue> lower = new HashMap<>(context.size() * 2);
+        // one immutable map built straight from an array: requests are made per HTTP request, so no extra copies
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, ContextValue>[] entries = new Map.Entry[context.size()];
+        int i = 0;
         for (Map.Entry<String, ContextValue> e : context.entrySet()) {
             String key = e.getKey().toLowerCase(Locale.ROOT);
-            if (lower.put(key, Objects.requireNonNull(e.getValue(), key)) != null) {
-                throw new IllegalArgumentException("context key given twice (keys are case-insensitive): " + key);
-            }
+            entries[i++] = Map.entry(key, Objects.requireNonNull(e.getValue(), key));
         }
-        return Map.copyOf(lower);
+        try {
+            return Map.ofEntries(entries);
+        } catch (IllegalArgumentException duplicate) {
+            Set<String> seen = new HashSet<>();
+            for (Map.Entry<String, ContextValue> entry : entries) {
+                if (!seen.add(entry.getKey())) {
+                    throw new IllegalArgumentException("context key given twice (keys are case-insensitive): "
+                            + entry.getKey());
+                }
+            }
+            throw duplicate;
+        }
     }
 
     /** Builds an {@link AuthorizationRequest} key by key. */

@@ -56,13 +56,19 @@ public record Caller(Principal principal, Via via, String accessKeyId, Map<Strin
 
     /** The condition keys of a request by this caller at {@code now}: AWS's global keys and the credentials' own. */
     public Map<String, ContextValue> contextAt(Instant now) {
-        Map<String, ContextValue> context = new LinkedHashMap<>(GlobalContextKeys.of(principal, now));
+        Map<String, ContextValue> context = new LinkedHashMap<>();
+        putContextAt(context, now);
+        return context;
+    }
+
+    /** Puts the condition keys of a request by this caller at {@code now} into {@code context}. */
+    public void putContextAt(Map<String, ContextValue> context, Instant now) {
+        GlobalContextKeys.putInto(context, principal, now);
         context.putAll(keys);
         if (mfaAuthenticated != null) {
             long age = Math.max(0, Duration.between(mfaAuthenticated, now).getSeconds());
             context.put("aws:MultiFactorAuthAge", ContextValue.of(Long.toString(age)));
         }
-        return context;
     }
 
     @Override

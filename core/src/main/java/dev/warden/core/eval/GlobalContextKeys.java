@@ -39,12 +39,18 @@ public final class GlobalContextKeys {
     /** The keys for {@code caller} at {@code now}, by their AWS names. */
     public static Map<String, ContextValue> of(Principal caller, Instant now) {
         Map<String, ContextValue> keys = new LinkedHashMap<>();
+        putInto(keys, caller, now);
+        return keys;
+    }
+
+    /** Puts the keys for {@code caller} at {@code now} into {@code keys} (no map of their own on a hot path). */
+    public static void putInto(Map<String, ContextValue> keys, Principal caller, Instant now) {
         Second second = second(now);
         keys.put("aws:CurrentTime", second.currentTime());
         keys.put("aws:EpochTime", second.epochTime());
         if (!caller.isAuthenticated() || caller.kind() == Principal.Kind.SERVICE
                 || caller.kind() == Principal.Kind.WEB_IDENTITY) {
-            return keys;
+            return;
         }
         String arn = caller.kind() == Principal.Kind.ASSUMED_ROLE && caller.sessionIssuer() != null
                 ? caller.sessionIssuer() : caller.arn();
@@ -65,6 +71,5 @@ public final class GlobalContextKeys {
         if (caller.kind() == Principal.Kind.USER) {
             keys.put("aws:username", ContextValue.of(caller.name()));
         }
-        return keys;
     }
 }
