@@ -3,6 +3,7 @@ package dev.warden.examples.objectstore.s3;
 import dev.warden.examples.objectstore.storage.ObjectHeaders;
 import dev.warden.examples.objectstore.storage.ObjectMeta;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Map;
 
 /** The headers GetObject and HeadObject answer with, including the {@code response-*} overrides. */
@@ -18,7 +19,7 @@ final class ObjectResponseHeaders {
         response.setHeader("ETag", meta.quotedEtag());
         response.setHeader("Last-Modified", HttpDates.header(meta.lastModified()));
         response.setHeader("Accept-Ranges", "bytes");
-        set(response, "Content-Type", override(request, "response-content-type",
+        contentType(response, override(request, "response-content-type",
                 headers.contentType() == null ? DEFAULT_CONTENT_TYPE : headers.contentType()));
         set(response, "Content-Encoding", override(request, "response-content-encoding", headers.contentEncoding()));
         set(response, "Content-Disposition",
@@ -28,6 +29,17 @@ final class ObjectResponseHeaders {
         set(response, "Expires", override(request, "response-expires", headers.expires()));
         for (Map.Entry<String, String> entry : headers.userMetadata().entrySet()) {
             response.setHeader("x-amz-meta-" + entry.getKey(), entry.getValue());
+        }
+    }
+
+    /**
+     * The stored media type as it was given. Jetty adds a charset of its own to {@code text/plain} and
+     * {@code text/html} unless told there is none, which would change the object's representation.
+     */
+    private static void contentType(HttpServletResponse response, String type) {
+        response.setContentType(type);
+        if (!type.toLowerCase(Locale.ROOT).contains("charset=")) {
+            response.setCharacterEncoding((String) null);
         }
     }
 

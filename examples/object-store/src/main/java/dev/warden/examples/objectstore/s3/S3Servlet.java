@@ -3,6 +3,7 @@ package dev.warden.examples.objectstore.s3;
 import dev.warden.core.auth.sigv4.PayloadRejectedException;
 import dev.warden.examples.objectstore.storage.ObjectStore;
 import dev.warden.examples.objectstore.storage.StoreException;
+import dev.warden.filter.WardenFilter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,8 +25,6 @@ public final class S3Servlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(S3Servlet.class);
-    /** The request attribute WardenFilter puts its request id in. */
-    static final String REQUEST_ID_ATTRIBUTE = "dev.warden.requestId";
 
     private final transient BucketOperations buckets;
     private final transient ListOperations listings;
@@ -196,7 +195,7 @@ public final class S3Servlet extends HttpServlet {
     }
 
     private static String requestId(HttpServletRequest request) {
-        Object id = request.getAttribute(REQUEST_ID_ATTRIBUTE);
+        Object id = request.getAttribute(WardenFilter.REQUEST_ID);
         if (id instanceof String s && !s.isEmpty()) {
             return s;
         }

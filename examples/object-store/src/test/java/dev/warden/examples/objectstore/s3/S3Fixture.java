@@ -54,23 +54,32 @@ final class S3Fixture implements AutoCloseable {
         this(Files.createTempDirectory("s3-fixture"), access);
     }
 
+    /** With {@code filter} in front of the servlet (after the watching one). */
+    S3Fixture(S3Access access, Filter filter) throws Exception {
+        this(Files.createTempDirectory("s3-fixture"), access, filter);
+    }
+
     S3Fixture(Path dir, S3Access access) throws Exception {
+        this(dir, access, null);
+    }
+
+    private S3Fixture(Path dir, S3Access access, Filter extra) throws Exception {
         this.dir = dir;
         this.store = ObjectStore.open(dir, Clock.systemUTC());
-        this.uri = start(server, new S3Servlet(store, access), watch());
+        this.uri = start(server, new S3Servlet(store, access), watch(), extra);
         this.s3 = client(uri);
     }
 
     /** Another server over the same store, where every caller is {@code account}. */
     static URI serve(Server server, ObjectStore store, S3Access access) throws Exception {
-        return start(server, new S3Servlet(store, access), null);
+        return start(server, new S3Servlet(store, access));
     }
 
     /**
      * Starts {@code servlet} at {@code /*}. S3 keys may hold {@code ..} segments, {@code %2F} and other sequences
      * that Jetty and the Servlet 6 spec refuse as ambiguous by default: an S3 endpoint must accept them.
      */
-    private static URI start(Server server, S3Servlet servlet, Filter filter) throws Exception {
+    private static URI start(Server server, S3Servlet servlet, Filter... filters) throws Exception {
         HttpConfiguration http = new HttpConfiguration();
         http.setUriCompliance(UriCompliance.UNSAFE);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
@@ -79,8 +88,10 @@ final class S3Fixture implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.getServletHandler().setDecodeAmbiguousURIs(true);
-        if (filter != null) {
-            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        for (Filter filter : filters) {
+            if (filter != null) {
+                context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+            }
         }
         context.addServlet(new ServletHolder(servlet), "/*");
         server.setHandler(context);
