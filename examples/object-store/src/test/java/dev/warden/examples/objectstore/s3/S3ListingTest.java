@@ -6,6 +6,9 @@ import dev.warden.examples.objectstore.storage.ObjectHeaders;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,10 +29,22 @@ class S3ListingTest {
         fixture.s3.createBucket(b -> b.bucket("many"));
         for (int dir = 0; dir < 5; dir++) {
             for (int file = 0; file < 500; file++) {
-                String key = "dir" + dir + "/file" + String.format("%04d", file);
-                KEYS.add(key);
-                fixture.store.put("many", key, new ByteArrayInputStream(new byte[] {1}), ObjectHeaders.NONE, null);
+                KEYS.add("dir" + dir + "/file" + String.format("%04d", file));
             }
+        }
+        // straight into the store, in parallel: each durable write waits on fsync, not on the CPU
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (String key : KEYS) {
+                writes.add(pool.submit(() -> fixture.store.put("many", key, new ByteArrayInputStream(new byte[] {1}),
+                        ObjectHeaders.NONE, null)));
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 
