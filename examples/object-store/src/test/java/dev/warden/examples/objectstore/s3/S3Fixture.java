@@ -16,7 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
-import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -76,18 +75,17 @@ final class S3Fixture implements AutoCloseable {
     }
 
     /**
-     * Starts {@code servlet} at {@code /*}. S3 keys may hold {@code ..} segments, {@code %2F} and other sequences
-     * that Jetty and the Servlet 6 spec refuse as ambiguous by default: an S3 endpoint must accept them.
+     * Starts {@code servlet} at {@code /*}, with the settings {@link S3PathCompliance} gives an S3 endpoint.
      */
     private static URI start(Server server, S3Servlet servlet, Filter... filters) throws Exception {
         HttpConfiguration http = new HttpConfiguration();
-        http.setUriCompliance(UriCompliance.UNSAFE);
+        S3PathCompliance.apply(http);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.getServletHandler().setDecodeAmbiguousURIs(true);
+        S3PathCompliance.apply(context);
         for (Filter filter : filters) {
             if (filter != null) {
                 context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
