@@ -4,6 +4,7 @@ import dev.warden.core.Warden;
 import dev.warden.core.auth.MasterKey;
 import dev.warden.core.store.FileDirectoryStore;
 import dev.warden.examples.objectstore.access.BucketPolicies;
+import dev.warden.examples.objectstore.s3.S3PathCompliance;
 import dev.warden.examples.objectstore.s3.S3Servlet;
 import dev.warden.examples.objectstore.storage.ObjectStore;
 import dev.warden.filter.WardenFilter;
@@ -82,11 +83,13 @@ public final class ObjectStoreApp implements AutoCloseable {
             // SigV4 signs header values as sent; Jetty's header cache would otherwise hand over a cached field whose
             // value differs in case ("charset=UTF-8" arriving as "charset=utf-8") and break the signature
             http.setHeaderCacheCaseSensitive(true);
+            S3PathCompliance.apply(http);
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setHost(options.bind());
             connector.setPort(options.port());
             server.addConnector(connector);
             ServletContextHandler context = new ServletContextHandler();
+            S3PathCompliance.apply(context);
             context.addFilter(new FilterHolder(new QueryApiRouting(new QueryApiServlet(warden, registry))), "/*",
                     EnumSet.of(DispatcherType.REQUEST));
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
