@@ -82,7 +82,7 @@ import org.slf4j.LoggerFactory;
  * decision, so a refused upload is answered before it is sent ({@code Expect: 100-continue}).
  *
  * <p>Meters: {@code warden.filter.requests} (timer, tag {@code outcome}: allowed, denied, unauthenticated, unmapped,
- * invalid, public, error) and {@code warden.authentications} (counter, tags {@code result} and {@code reason}).
+ * invalid, public, delegated, error) and {@code warden.authentications} (counter, tags {@code result} and {@code reason}).
  */
 public final class WardenFilter implements Filter {
 
@@ -108,7 +108,7 @@ public final class WardenFilter implements Filter {
     private final Counter authenticated;
 
     /** What became of a request, as the {@code outcome} tag of {@code warden.filter.requests} says. */
-    enum Outcome { ALLOWED, DENIED, UNAUTHENTICATED, UNMAPPED, INVALID, PUBLIC, ERROR }
+    enum Outcome { ALLOWED, DENIED, UNAUTHENTICATED, UNMAPPED, INVALID, PUBLIC, DELEGATED, ERROR }
 
     private WardenFilter(Builder builder) {
         this.warden = builder.warden;
@@ -214,9 +214,9 @@ public final class WardenFilter implements Filter {
             }
             keys = requestKeys.of(request, caller, now, region, Map.of());
             outcome = Outcome.UNMAPPED;
-        } else if (mapped.get().publicRoute()) {
+        } else if (mapped.get().mode() != MappedRequest.Mode.CHECKED) {
             keys = requestKeys.of(request, caller, now, region, mapped.get().context());
-            outcome = Outcome.PUBLIC;
+            outcome = mapped.get().publicRoute() ? Outcome.PUBLIC : Outcome.DELEGATED;
         } else {
             keys = requestKeys.of(request, caller, now, region, mapped.get().context());
             for (Check check : mapped.get().checks()) {

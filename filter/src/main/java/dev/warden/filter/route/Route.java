@@ -11,12 +11,12 @@ import java.util.Map;
  * @param path the path pattern
  * @param query conditions on query parameters
  * @param headers conditions on headers
- * @param isPublic whether requests pass without authorization
+ * @param mode who authorizes: the filter, nobody, or the application
  * @param checks the action and resource templates: the route's own first, then {@code Also}
  * @param context the service condition keys and their templates
  */
 record Route(String sid, String method, PathPattern path, List<Predicate> query, List<Predicate> headers,
-             boolean isPublic, List<CheckTemplate> checks, Map<String, Template> context) {
+             MappedRequest.Mode mode, List<CheckTemplate> checks, Map<String, Template> context) {
 
     /** An action template and a resource template. */
     record CheckTemplate(Template action, Template resource) {

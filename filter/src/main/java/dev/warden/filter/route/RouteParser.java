@@ -18,8 +18,8 @@ final class RouteParser {
 
     static final int MAX_BYTES = 1 << 20;
     private static final Set<String> TOP = Set.of("Version", "Protocol", "Unmapped", "Routes");
-    private static final Set<String> ROUTE = Set.of("Sid", "Route", "Public", "Action", "Resource", "Query",
-            "Headers", "Also", "Context");
+    private static final Set<String> ROUTE = Set.of("Sid", "Route", "Public", "Delegated", "Action", "Resource",
+            "Query", "Headers", "Also", "Context");
     private static final Pattern METHOD = Pattern.compile("\\*|[A-Z]+");
     private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9-]+:[A-Za-z0-9*?]+");
 
@@ -99,18 +99,20 @@ final class RouteParser {
         } catch (IllegalArgumentException e) {
             throw error(at + "/Route", e.getMessage());
         }
-        boolean isPublic = false;
-        if (node.has("Public")) {
-            if (!node.get("Public").isBoolean()) {
-                throw error(at + "/Public", "must be true or false");
-            }
-            isPublic = node.get("Public").booleanValue();
+        boolean isPublic = flag(node, "Public", at);
+        boolean delegated = flag(node, "Delegated", at);
+        if (isPublic && delegated) {
+            throw error(at + "/Delegated", "a route is either Public or Delegated");
         }
+        MappedRequest.Mode mode = isPublic ? MappedRequest.Mode.PUBLIC
+                : delegated ? MappedRequest.Mode.DELEGATED : MappedRequest.Mode.CHECKED;
         List<Route.CheckTemplate> checks = new ArrayList<>();
-        if (isPublic) {
+        if (mode != MappedRequest.Mode.CHECKED) {
             for (String field : List.of("Action", "Resource", "Also")) {
                 if (node.has(field)) {
-                    throw error(at + "/" + field, "a public route authorizes nothing, so it has no " + field);
+                    throw error(at + "/" + field, isPublic
+                            ? "a public route authorizes nothing, so it has no " + field
+                            : "a delegated route leaves authorization to the application, so it has no " + field);
                 }
             }
         } else {
@@ -158,8 +160,19 @@ final class RouteParser {
                 context.put(key.getKey(), template(key.getValue().textValue(), keyAt, path));
             }
         }
-        return new Route(sid, method, path, predicates(node, "Query", at), predicates(node, "Headers", at), isPublic,
+        return new Route(sid, method, path, predicates(node, "Query", at), predicates(node, "Headers", at), mode,
                 checks, context);
+    }
+
+    private boolean flag(JsonNode node, String field, String at) throws RouteTableException {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw error(at + "/" + field, "must be true or false");
+        }
+        return value.booleanValue();
     }
 
     private Route.CheckTemplate check(JsonNode node, String at, PathPattern path) throws RouteTableException {

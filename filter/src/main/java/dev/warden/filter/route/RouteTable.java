@@ -39,6 +39,9 @@ import java.util.Optional;
  *   {@code /{bucket}} also matches {@code /bucket/}. The request path is split on {@code /} as sent and each segment
  *   decoded once; an encoded slash inside a {@code {name}} segment never matches. Paths with dot segments, control
  *   characters, bad encoding or more than 8192 characters are refused before matching ({@link RouteRequestException}).
+ *   <li>{@code "Public": true}: no authorization at all. {@code "Delegated": true}: the caller is authenticated and
+ *   bound, and the application authorizes each item itself with {@code WardenFilter.authorize} (as S3 authorizes
+ *   each key of a batch delete). Neither has an {@code Action} or {@code Resource}.
  *   <li>{@code Query} and {@code Headers}: each name maps to an exact value, {@code true} (present, with any value,
  *   as {@code ?uploads}) or {@code false} (absent). Query names are case-sensitive, header names are not.
  *   <li>{@code Action}, {@code Resource}, {@code Also} and {@code Context} values are templates: {@code {name}} (a
@@ -178,6 +181,6 @@ public final class RouteTable {
                 }
             }
         }
-        return Optional.of(new MappedRequest(route.sid(), route.isPublic(), checks, context));
+        return Optional.of(new MappedRequest(route.sid(), route.mode(), checks, context));
     }
 }

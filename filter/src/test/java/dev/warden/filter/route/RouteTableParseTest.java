@@ -47,7 +47,7 @@ class RouteTableParseTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            {"Route": "GET /{bucket}", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::{bucket}", "Acton": "x"} | /Routes/0/Acton | unknown field 'Acton' (known: [Action, Also, Context, Headers, Public, Query, Resource, Route, Sid])
+            {"Route": "GET /{bucket}", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::{bucket}", "Acton": "x"} | /Routes/0/Acton | unknown field 'Acton' (known: [Action, Also, Context, Delegated, Headers, Public, Query, Resource, Route, Sid])
             {"Route": "GET/{bucket}", "Action": "s3:ListBucket", "Resource": "*"} | /Routes/0/Route | 'GET/{bucket}' is not 'METHOD /path' (one space between them)
             {"Route": "get /{bucket}", "Action": "s3:ListBucket", "Resource": "*"} | /Routes/0/Route | 'get' is not an HTTP method in capitals (or '*')
             {"Route": "GET /{key+}/x", "Action": "s3:GetObject", "Resource": "*"} | /Routes/0/Route | '{key+}' must be the last segment
@@ -61,6 +61,9 @@ class RouteTableParseTest {
             {"Route": "GET /{bucket}", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::{bucket"} | /Routes/0/Resource | '{' at character 13 is not closed
             {"Route": "GET /{bucket}", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::{bucket:lower}"} | /Routes/0/Resource | unknown modifier ':lower' in '{bucket:lower}' (the only one is ':path')
             {"Route": "GET /healthz", "Public": true, "Action": "s3:ListBucket"} | /Routes/0/Action | a public route authorizes nothing, so it has no Action
+            {"Route": "POST /{b}", "Delegated": true, "Resource": "*"} | /Routes/0/Resource | a delegated route leaves authorization to the application, so it has no Resource
+            {"Route": "POST /{b}", "Delegated": true, "Public": true} | /Routes/0/Delegated | a route is either Public or Delegated
+            {"Route": "POST /{b}", "Delegated": "yes"} | /Routes/0/Delegated | must be true or false
             {"Route": "GET /{bucket}", "Action": "s3:ListBucket", "Resource": "*", "Query": {"list-type": 2}} | /Routes/0/Query/list-type | must be a string (that exact value), true (present) or false (absent)
             {"Route": "GET /{bucket}", "Action": "s3:ListBucket", "Resource": "*", "Also": {}} | /Routes/0/Also | must be an array of {"Action", "Resource"}
             {"Route": "GET /{bucket}", "Action": "s3:ListBucket", "Resource": "*", "Context": {"prefix": "{query.prefix}"}} | /Routes/0/Context/prefix | a condition key is 'service:name'

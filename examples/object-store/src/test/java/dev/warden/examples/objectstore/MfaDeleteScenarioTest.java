@@ -101,6 +101,29 @@ class MfaDeleteScenarioTest {
         }
     }
 
+    @Test
+    void aBatchDeleteIsDecidedKeyByKey() {
+        try (IamClient iam = store.iam(store.admin)) {
+            iam.putUserPolicy(b -> b.userName("editor").policyName("scratch").policyDocument("""
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:DeleteObject",
+                      "Resource": "arn:aws:s3:::scratch/tmp/*"}]}"""));
+        }
+        store.bucketWith("scratch", "tmp/a.log", "keep/b.log");
+        try (S3Client s3 = store.s3(editor)) {
+            var result = s3.deleteObjects(b -> b.bucket("scratch").delete(d -> d.objects(
+                    o -> o.key("tmp/a.log"), o -> o.key("keep/b.log"))));
+            assertThat(result.deleted()).extracting(o -> o.key()).containsExactly("tmp/a.log");
+            assertThat(result.errors()).singleElement().satisfies(e -> {
+                assertThat(e.key()).isEqualTo("keep/b.log");
+                assertThat(e.code()).isEqualTo("AccessDenied");
+            });
+        }
+        try (S3Client s3 = store.s3(store.admin)) {
+            assertThat(s3.listObjectsV2(b -> b.bucket("scratch")).contents()).extracting(o -> o.key())
+                    .containsExactly("keep/b.log");
+        }
+    }
+
     private String code(Instant at) {
         return Totp.AWS.generate(Base32.decode(seed), at);
     }

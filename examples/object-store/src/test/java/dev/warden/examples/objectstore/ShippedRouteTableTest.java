@@ -52,7 +52,6 @@ class ShippedRouteTableTest {
             GET    | /b               | acl                                      | s3:GetBucketAcl             | arn:aws:s3:::b
             PUT    | /b               | acl                                      | s3:PutBucketAcl             | arn:aws:s3:::b
             GET    | /b               | uploads                                  | s3:ListBucketMultipartUploads | arn:aws:s3:::b
-            POST   | /b               | delete                                   | s3:DeleteObject             | arn:aws:s3:::b/*
             PUT    | /b/k             | -                                        | s3:PutObject                | arn:aws:s3:::b/k
             GET    | /b/k/with/slashes | -                                       | s3:GetObject                | arn:aws:s3:::b/k/with/slashes
             HEAD   | /b/a%20b.txt     | -                                        | s3:GetObject                | arn:aws:s3:::b/a b.txt
@@ -82,6 +81,13 @@ class ShippedRouteTableTest {
         assertThat(copy.context()).containsEntry("s3:x-amz-acl", ContextValue.of("public-read"));
         MappedRequest partCopy = map("PUT", "/b/k", "partNumber=2&uploadId=x", Map.of("x-amz-copy-source", "src/k"));
         assertThat(partCopy.checks()).extracting(Check::action).containsExactly("s3:PutObject", "s3:GetObject");
+    }
+
+    @Test
+    void aBatchDeleteIsAuthorizedKeyByKeyByTheApplication() throws Exception {
+        MappedRequest delete = map("POST", "/b", "delete", Map.of());
+        assertThat(delete.mode()).isEqualTo(MappedRequest.Mode.DELEGATED);
+        assertThat(delete.checks()).isEmpty();
     }
 
     @Test
