@@ -33,7 +33,8 @@ final class BucketSpace {
     final ConcurrentHashMap<String, MultipartUpload> uploads = new ConcurrentHashMap<>();
     /** Writers hold the read lock while they commit; deleting the bucket takes the write lock. */
     final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private final Object[] stripes = new Object[STRIPES];
+    private final Object[] keyStripes = new Object[STRIPES];
+    private final Object[] uploadStripes = new Object[STRIPES];
     private volatile Bucket bucket;
     /** Set, under the write lock, once the bucket is deleted: writes that were waiting must then fail. */
     boolean deleted;
@@ -42,7 +43,8 @@ final class BucketSpace {
         this.dir = dir;
         this.bucket = bucket;
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Object();
+            keyStripes[i] = new Object();
+            uploadStripes[i] = new Object();
         }
     }
 
@@ -54,9 +56,17 @@ final class BucketSpace {
         this.bucket = updated;
     }
 
-    /** The lock serializing commits of one key (or one upload id) against each other. */
-    Object stripe(String name) {
-        return stripes[Math.floorMod(name.hashCode(), STRIPES)];
+    /** The lock serializing commits of one key against each other. */
+    Object stripe(String key) {
+        return keyStripes[Math.floorMod(key.hashCode(), STRIPES)];
+    }
+
+    /**
+     * The lock serializing changes to one multipart upload. Separate from the key locks because completing an
+     * upload takes its key's lock while holding this one: the order is always upload, then key.
+     */
+    Object uploadStripe(String uploadId) {
+        return uploadStripes[Math.floorMod(uploadId.hashCode(), STRIPES)];
     }
 
     Path bucketFile() {

@@ -108,7 +108,7 @@ public final class MultipartUploads {
             throws StoreException, IOException {
         space.lifecycle.readLock().lock();
         try {
-            synchronized (space.stripe(uploadId)) {
+            synchronized (space.uploadStripe(uploadId)) {
                 Path dir;
                 try {
                     ObjectStore.checkLive(space);
@@ -168,7 +168,7 @@ public final class MultipartUploads {
         BucketSpace space = store.space(bucket);
         space.lifecycle.readLock().lock();
         try {
-            synchronized (space.stripe(uploadId)) {
+            synchronized (space.uploadStripe(uploadId)) {
                 upload(space, key, uploadId);
                 discard(space, uploadId);
             }
@@ -188,7 +188,7 @@ public final class MultipartUploads {
         BucketSpace space = store.space(bucket);
         space.lifecycle.readLock().lock();
         try {
-            synchronized (space.stripe(uploadId)) {
+            synchronized (space.uploadStripe(uploadId)) {
                 MultipartUpload upload = upload(space, key, uploadId);
                 Path dir = space.uploadDir(uploadId);
                 List<PartInfo> chosen = choose(readParts(dir), requested);
