@@ -72,7 +72,8 @@ public final class ObjectStore {
      *
      * @throws StoreException {@code InvalidBucketName}, {@code BucketAlreadyOwnedByYou}, {@code BucketAlreadyExists}
      */
-    public Bucket createBucket(String name, String owner, String region, CannedAcl acl) throws StoreException, IOException {
+    public Bucket createBucket(String name, String owner, String region, CannedAcl acl)
+            throws StoreException, IOException {
         BucketNames.validate(name);
         synchronized (namespace) {
             BucketSpace existing = spaces.get(name);

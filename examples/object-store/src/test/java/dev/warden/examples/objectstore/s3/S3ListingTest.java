@@ -60,7 +60,8 @@ class S3ListingTest {
 
         assertThat(pages).extracting(ListObjectsV2Response::keyCount).containsExactly(1000, 1000, 500);
         assertThat(pages).extracting(ListObjectsV2Response::isTruncated).containsExactly(true, true, false);
-        assertThat(pages.stream().flatMap(p -> p.contents().stream()).map(S3Object::key)).containsExactlyElementsOf(KEYS);
+        assertThat(pages.stream().flatMap(p -> p.contents().stream()).map(S3Object::key))
+                .containsExactlyElementsOf(KEYS);
     }
 
     @Test

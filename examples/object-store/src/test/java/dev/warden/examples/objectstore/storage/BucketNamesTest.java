@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BucketNamesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "seeds", "my.bucket-2024", "0-start-digit", "a23456789012345678901234567890123456789012345678901234567890123"})
+    @ValueSource(strings = {"abc", "seeds", "my.bucket-2024", "0-start-digit",
+        "a23456789012345678901234567890123456789012345678901234567890123"})
     void validNamesAreAccepted(String name) {
         assertThat(BucketNames.isValid(name)).isTrue();
     }
