@@ -27,6 +27,8 @@ import javax.crypto.SecretKey;
  */
 public final class SessionTokens {
 
+    private static final Base64.Encoder TOKEN_ENCODING = Base64.getUrlEncoder().withoutPadding();
+
     private static final String PREFIX = "WST1.";
     /** Far above any token Warden issues (session policies are at most 2,048 characters), far below a header limit. */
     private static final int MAX_TOKEN_LENGTH = 16_384;
@@ -44,7 +46,7 @@ public final class SessionTokens {
         String keyId = keys.currentId();
         try {
             byte[] sealed = AesGcm.seal(keys.current(), aad(keyId, accessKeyId), JSON.writeValueAsBytes(encode(claims)));
-            return PREFIX + keyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+            return PREFIX + keyId + "." + TOKEN_ENCODING.encodeToString(sealed);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not seal a session token", e);
         }
@@ -72,7 +74,12 @@ public final class SessionTokens {
         }
         SessionClaims claims;
         try {
-            byte[] bytes = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+            String sealed = token.substring(dot + 1);
+            byte[] bytes = Base64.getUrlDecoder().decode(sealed);
+            if (!sealed.equals(TOKEN_ENCODING.encodeToString(bytes))) {
+                // the decoder ignores the unused bits of the last character: one token, one spelling
+                throw new AuthenticationException(AuthFailure.INVALID_TOKEN, INVALID);
+            }
             claims = decode(JSON.readTree(AesGcm.open(key, aad(keyId, accessKeyId), bytes)));
         } catch (RuntimeException | GeneralSecurityException | java.io.IOException e) {
             // a bad tag, bad base64 or claims that do not parse: all the same to the caller

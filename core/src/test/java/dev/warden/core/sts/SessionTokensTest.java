@@ -58,6 +58,26 @@ class SessionTokensTest {
     }
 
     @Test
+    void aTokenHasOneSpellingEvenWhereBase64IgnoresTheLastCharactersLowBits() {
+        String token = tokens.seal(KEY_ID, claims());
+        String sealed = token.substring(token.lastIndexOf('.') + 1);
+        byte[] bytes = java.util.Base64.getUrlDecoder().decode(sealed);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int respelled = 0;
+        for (char c : alphabet.toCharArray()) {
+            String other = sealed.substring(0, sealed.length() - 1) + c;
+            if (!other.equals(sealed) && java.util.Arrays.equals(java.util.Base64.getUrlDecoder().decode(other), bytes)) {
+                respelled++;
+                String tampered = token.substring(0, token.length() - sealed.length()) + other;
+                assertThatThrownBy(() -> tokens.open(KEY_ID, tampered, NOW)).as(tampered)
+                        .isInstanceOfSatisfying(AuthenticationException.class,
+                                e -> assertThat(e.failure()).isEqualTo(AuthFailure.INVALID_TOKEN));
+            }
+        }
+        assertThat(respelled).as("the sealed bytes leave unused bits in the last character").isPositive();
+    }
+
+    @Test
     void malformedTokensAreInvalidNotErrors() {
         for (String bad : List.of("", "WST1.", "WST1.1", "WST1.1.", "WST1.1.!!!", "WST1.9.AAAA", "IQoJb3JpZ2luX2Vj",
                 "WST1.1." + "A".repeat(20_000))) {
