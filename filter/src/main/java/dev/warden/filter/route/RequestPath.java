@@ -48,9 +48,12 @@ record RequestPath(List<String> segments) {
             throw new RouteRequestException("InvalidURI", "Couldn't parse the specified URI: " + e.getMessage()
                     + " in path segment '" + raw + "'.");
         }
-        if (decoded.equals(".") || decoded.equals("..")) {
+        // "..;x" too: containers that strip path parameters (Tomcat) would read it as ".."
+        int semicolon = decoded.indexOf(';');
+        String bare = semicolon < 0 ? decoded : decoded.substring(0, semicolon);
+        if (bare.equals(".") || bare.equals("..")) {
             throw new RouteRequestException("InvalidURI", "Couldn't parse the specified URI: the path holds a '"
-                    + decoded + "' segment.");
+                    + bare + "' segment.");
         }
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);

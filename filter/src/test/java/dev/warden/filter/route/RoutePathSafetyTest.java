@@ -15,6 +15,8 @@ class RoutePathSafetyTest {
             /downloads/public/%2e%2e/private/x | the path holds a '..' segment
             /downloads/public/%2E%2E/private/x | the path holds a '..' segment
             /downloads/./x                     | the path holds a '.' segment
+            /downloads/public/..;x/private/x   | the path holds a '..' segment
+            /downloads/public/..;/private/x    | the path holds a '..' segment
             /downloads/a%00b                   | the path holds a control character (U+0000)
             /downloads/a%0Ab                   | the path holds a control character (U+000A)
             /downloads/a%zzb                   | malformed percent-encoding at character 1 in path segment 'a%zzb'

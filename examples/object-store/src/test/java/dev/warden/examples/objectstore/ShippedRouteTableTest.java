@@ -91,6 +91,12 @@ class ShippedRouteTableTest {
     }
 
     @Test
+    void aCopyWhoseSourceCannotBeReadIsNeverAuthorizedAsAPlainUpload() throws Exception {
+        assertThat(table.map(new RouteRequest("PUT", "/b/k", null, name -> name.equalsIgnoreCase("x-amz-copy-source")
+                ? "/src/bad%zz" : null), Map.of("partition", "aws"))).isEmpty();
+    }
+
+    @Test
     void listingsCarryS3sConditionKeys() throws Exception {
         MappedRequest list = map("GET", "/b", "list-type=2&prefix=logs%2F&delimiter=%2F&max-keys=100", Map.of());
         assertThat(list.context()).contains(Map.entry("s3:prefix", ContextValue.of("logs/")),
