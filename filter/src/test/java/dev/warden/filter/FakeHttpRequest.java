@@ -15,6 +15,8 @@ final class FakeHttpRequest {
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private String remoteAddr = "127.0.0.1";
     private boolean secure;
+    private java.security.Principal user;
+    private Map<String, Object> session;
 
     FakeHttpRequest from(String address) {
         this.remoteAddr = address;
@@ -23,6 +25,19 @@ final class FakeHttpRequest {
 
     FakeHttpRequest header(String name, String value) {
         headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(value);
+        return this;
+    }
+
+    FakeHttpRequest user(String name) {
+        this.user = () -> name;
+        return this;
+    }
+
+    FakeHttpRequest sessionAttribute(String name, Object value) {
+        if (session == null) {
+            session = new LinkedHashMap<>();
+        }
+        session.put(name, value);
         return this;
     }
 
@@ -46,6 +61,12 @@ final class FakeHttpRequest {
                     case "getHeaders" -> Collections.enumeration(
                             headers.getOrDefault(((String) args[0]).toLowerCase(Locale.ROOT), List.of()));
                     case "getHeaderNames" -> Collections.enumeration(headers.keySet());
+                    case "getUserPrincipal" -> user;
+                    case "getSession" -> session == null ? null : Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {jakarta.servlet.http.HttpSession.class}, (p, m, a) -> switch (m.getName()) {
+                                case "getAttribute" -> session.get((String) a[0]);
+                                default -> throw new UnsupportedOperationException(m.getName());
+                            });
                     case "toString" -> "FakeHttpRequest";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
