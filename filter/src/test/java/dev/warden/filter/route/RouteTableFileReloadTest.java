@@ -3,13 +3,12 @@ package dev.warden.filter.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warden.core.MovableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,34 +25,10 @@ class RouteTableFileReloadTest {
         return json.append("]}").toString();
     }
 
-    /** A clock the test moves by hand. */
-    private static final class Hand extends Clock {
-        private Instant now = Instant.parse("2026-11-23T14:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void editsArePickedUpAfterTheCheckIntervalAndInvalidEditsLeaveTheLastGoodTable() throws Exception {
         Path file = Files.writeString(dir.resolve("routes.json"), table(1));
-        Hand clock = new Hand();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-23T14:00:00Z"));
         RouteTableFile routes = RouteTableFile.open(file, Duration.ofSeconds(1), clock);
         assertThat(routes.get().size()).isEqualTo(1);
 
@@ -78,7 +53,7 @@ class RouteTableFileReloadTest {
     @Test
     void aDeletedFileLeavesTheLastGoodTable() throws Exception {
         Path file = Files.writeString(dir.resolve("routes.json"), table(1));
-        Hand clock = new Hand();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-23T14:00:00Z"));
         RouteTableFile routes = RouteTableFile.open(file, Duration.ofSeconds(1), clock);
         Files.delete(file);
         clock.advance(Duration.ofSeconds(2));
