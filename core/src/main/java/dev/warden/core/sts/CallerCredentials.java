@@ -55,6 +55,15 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
     private record OpenedSession(String accessKeyId, SessionClaims claims, StatementIndex sessionPolicy) {
     }
 
+    /**
+     * Key id to the caller it resolved to in one directory snapshot: a request signed with a long-term key looks its
+     * user, key, tags and ARN up once per snapshot instead of once per request; any change makes a new snapshot.
+     */
+    private final Cache<String, ResolvedKey> longTermKeys = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record ResolvedKey(Directory snapshot, CallerCredential credential) {
+    }
+
     public CallerCredentials(LiveDirectory directory, SecretSealer sealer, SessionTokens tokens, Clock clock) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.sealer = sealer;
@@ -97,6 +106,16 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
 
     private CallerCredential longTerm(String accessKeyId) throws AuthenticationException {
         Directory current = directory.current();
+        ResolvedKey resolved = longTermKeys.getIfPresent(accessKeyId);
+        if (resolved != null && resolved.snapshot() == current) {
+            return resolved.credential();
+        }
+        CallerCredential credential = longTerm(accessKeyId, current);
+        longTermKeys.put(accessKeyId, new ResolvedKey(current, credential));
+        return credential;
+    }
+
+    private CallerCredential longTerm(String accessKeyId, Directory current) throws AuthenticationException {
         Directory.KeyOwner owner = current.accessKeyOwner(accessKeyId);
         Account account = owner == null ? null : current.account(owner.accountId());
         User user = account == null ? null : account.user(owner.userName());

@@ -49,6 +49,19 @@ class CallerCredentialsTest {
     }
 
     @Test
+    void aResolvedKeySeesTheNextDirectoryChange() throws Exception {
+        f.iam(ACCOUNT, "CreateUser", "UserName", "alice");
+        String key = f.iam(ACCOUNT, "CreateAccessKey", "UserName", "alice").get("AccessKey").get("AccessKeyId")
+                .asText();
+        assertThat(f.resolve(key, null)).isSameAs(f.resolve(key, null));
+        assertThat(f.resolve(key, null).caller().keys()).doesNotContainKey("aws:PrincipalTag/team");
+
+        f.iam(ACCOUNT, "TagUser", "UserName", "alice", "Tags.member.1.Key", "Team", "Tags.member.1.Value", "red");
+
+        assertThat(f.resolve(key, null).caller().keys().get("aws:PrincipalTag/team").values()).containsExactly("red");
+    }
+
+    @Test
     void unknownInactiveAndDeletedKeysAreRefusedAsInvalidClientTokenId() throws Exception {
         CallerCredential alice = f.user(ACCOUNT, "alice", null);
         String key = alice.accessKeyId();
