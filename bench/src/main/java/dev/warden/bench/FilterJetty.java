@@ -12,7 +12,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 
 /**
- * One Jetty 12 server with the same {@link PlainServlet} mounted twice: at {@link FilterSetup#OPEN} as it is, and at
+ * One Jetty 12 server with the same application servlet ({@link PlainServlet}, or the object store's S3 servlet)
+ * mounted twice: at {@link FilterSetup#OPEN} as it is, and at
  * {@link FilterSetup#GUARDED} behind {@link WardenFilter}. Both contexts share the connector, the thread pool and the
  * JIT's state, so an open request is the guarded one's baseline in the same process.
  */
@@ -24,12 +25,19 @@ final class FilterJetty implements AutoCloseable {
      * Starts the server with the connector {@code connector} makes for it.
      */
     <C extends Connector> FilterJetty(WardenFilter filter, Function<Server, C> connector) throws Exception {
+        this(filter, connector, PlainServlet::new);
+    }
+
+    /** Starts the server with {@code app} making each mount's servlet. */
+    <C extends Connector> FilterJetty(WardenFilter filter, Function<Server, C> connector,
+                                      java.util.function.Supplier<? extends jakarta.servlet.http.HttpServlet> app)
+            throws Exception {
         server.addConnector(connector.apply(server));
         ServletContextHandler open = new ServletContextHandler(FilterSetup.OPEN);
-        open.addServlet(new ServletHolder(new PlainServlet()), "/*");
+        open.addServlet(new ServletHolder(app.get()), "/*");
         ServletContextHandler guarded = new ServletContextHandler(FilterSetup.GUARDED);
         guarded.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
-        guarded.addServlet(new ServletHolder(new PlainServlet()), "/*");
+        guarded.addServlet(new ServletHolder(app.get()), "/*");
         server.setHandler(new ContextHandlerCollection(open, guarded));
         server.start();
     }

@@ -31,14 +31,16 @@ import org.eclipse.jetty.server.ServerConnector;
  * seconds per alternation (5), {@code --warmup} seconds per mount and operation, not counted (5),
  * {@code --put-bytes} (65536), {@code --put-payload} {@code unsigned} (default: UNSIGNED-PAYLOAD) or {@code signed}
  * (the body's SHA-256 in {@code x-amz-content-sha256}, checked by the filter as the servlet reads), {@code --ops}
- * ({@code GET,PUT}). Prints a
+ * ({@code GET,PUT}), {@code --app} {@code plain} (a servlet that does nothing: the filter's worst case) or
+ * {@code object-store} (the example's S3 servlet over a store in a temporary folder: GETs read a 4 KiB object, PUTs
+ * write and fsync an object). Prints a
  * Markdown table; exits 1 if any request failed.
  */
 public final class FilterLoadTest {
 
     /** The command line. */
     record Options(int seconds, int connections, int slice, int warmup, int putBytes, boolean signedPut,
-                   List<String> ops) {
+                   List<String> ops, String app) {
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -53,8 +55,13 @@ public final class FilterLoadTest {
             Options options = new Options(intOption(given, "seconds", 30), intOption(given, "connections", 16),
                     intOption(given, "slice", 5), intOption(given, "warmup", 5), intOption(given, "put-bytes", 65_536),
                     "signed".equals(given.remove("put-payload")),
-                    List.of(given.getOrDefault("ops", "GET,PUT").toUpperCase(Locale.ROOT).split(",")));
+                    List.of(given.getOrDefault("ops", "GET,PUT").toUpperCase(Locale.ROOT).split(",")),
+                    given.getOrDefault("app", "plain"));
             given.remove("ops");
+            given.remove("app");
+            if (!options.app().equals("plain") && !options.app().equals("object-store")) {
+                throw new IllegalArgumentException("--app is plain or object-store, not " + options.app());
+            }
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown options: " + given.keySet());
             }
@@ -84,7 +91,7 @@ public final class FilterLoadTest {
                  connector.setHost("127.0.0.1");
                  connector.setPort(0);
                  return connector;
-             })) {
+             }, app(options))) {
             int port = ((ServerConnector) jetty.server().getConnectors()[0]).getLocalPort();
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
             System.out.printf(Locale.ROOT, "# FilterLoadTest: %s, %d cores, %s%n", options,
@@ -173,6 +180,31 @@ public final class FilterLoadTest {
         }
     }
 
+    /** What each mount serves: nothing, or the object store's S3 protocol over a fresh store. */
+    private static java.util.function.Supplier<jakarta.servlet.http.HttpServlet> app(Options options)
+            throws java.io.IOException {
+        if (options.app().equals("plain")) {
+            return PlainServlet::new;
+        }
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("warden-load-objects");
+        dev.warden.examples.objectstore.storage.ObjectStore store =
+                dev.warden.examples.objectstore.storage.ObjectStore.open(dir, Clock.systemUTC());
+        try {
+            String[] path = FilterSetup.GET_PATH.substring(1).split("/", 2);
+            store.createBucket(path[0], Policies.ACCOUNT, "us-east-1",
+                    dev.warden.examples.objectstore.storage.CannedAcl.PRIVATE);
+            byte[] object = new byte[4096];
+            ThreadLocalRandom.current().nextBytes(object);
+            store.put(path[0], path[1], new java.io.ByteArrayInputStream(object),
+                    dev.warden.examples.objectstore.storage.ObjectHeaders.NONE, null);
+        } catch (dev.warden.examples.objectstore.storage.StoreException e) {
+            throw new java.io.IOException(e.getMessage(), e);
+        }
+        dev.warden.examples.objectstore.s3.S3Access access =
+                dev.warden.examples.objectstore.s3.S3Access.trusting(Policies.ACCOUNT);
+        return () -> new dev.warden.examples.objectstore.s3.S3Servlet(store, access);
+    }
+
     private static long heapAfterGc() {
         System.gc();
         Runtime runtime = Runtime.getRuntime();
@@ -192,9 +224,10 @@ public final class FilterLoadTest {
             }
             String ratio = isOpen || open == null ? "1" : String.format(Locale.ROOT, "%.1f %%",
                     100 * s.perSecond() / open.perSecond());
-            String op = entry.getKey().op().equals("PUT")
+            String op = (options.app().equals("plain") ? "" : options.app() + " ")
+                    + (entry.getKey().op().equals("PUT")
                     ? "PUT " + options.putBytes() / 1024 + " KiB" + (options.signedPut() ? " signed" : " unsigned")
-                    : "GET";
+                    : "GET");
             System.out.printf(Locale.ROOT, "| %s | `%s` | %,d | %,.0f | %s | %.0f | %.0f | %d | %.0f MiB |%n", op,
                     entry.getKey().mount(), s.requests(), s.perSecond(), ratio, s.p50Micros(), s.p99Micros(),
                     s.errors(), s.heapBytes() / 1048576.0);
