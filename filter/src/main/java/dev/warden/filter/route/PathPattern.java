@@ -92,6 +92,32 @@ final class PathPattern {
         return names;
     }
 
+    /**
+     * Whether this pattern matches every path {@code other} matches (so that a route with {@code other} after one
+     * with this pattern may never be reached). Certain when true; {@code false} may still overlap.
+     */
+    boolean covers(PathPattern other) {
+        int fixed = segments.length;
+        if (greedy == null) {
+            if (other.greedy != null || other.segments.length != fixed) {
+                return false;
+            }
+        } else if (other.segments.length + (other.greedy == null ? 0 : 1) <= fixed) {
+            return false;
+        }
+        for (int i = 0; i < fixed; i++) {
+            if (i >= other.segments.length) {
+                return false;   // other's greedy part, which may hold slashes, against one of our segments
+            }
+            Segment mine = segments[i];
+            Segment theirs = other.segments[i];
+            if (mine.literal() != null && !mine.literal().equals(theirs.literal())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The variables' values, or {@code null} when {@code path} does not match. */
     Map<String, String> match(RequestPath path) {
         List<String> parts = path.segments();

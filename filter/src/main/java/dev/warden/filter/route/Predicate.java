@@ -9,6 +9,19 @@ package dev.warden.filter.route;
  */
 record Predicate(String name, String value, boolean present) {
 
+    /** Whether every value {@code later} lets through, this lets through too (same name). */
+    boolean impliedBy(Predicate later) {
+        if (value != null) {
+            return value.equals(later.value());
+        }
+        return present ? later.value() != null || later.present() : later.value() == null && !later.present();
+    }
+
+    /** Whether the parameter is always there when this holds. */
+    boolean requiresPresence() {
+        return value != null || present;
+    }
+
     boolean test(String actual) {
         if (value != null) {
             return value.equals(actual);

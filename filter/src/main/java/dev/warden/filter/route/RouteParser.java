@@ -75,6 +75,16 @@ final class RouteParser {
         for (int i = 0; i < routes.size(); i++) {
             compiled.add(route(routes.get(i), "/Routes/" + i, i));
         }
+        for (int later = 1; later < compiled.size(); later++) {
+            for (int earlier = 0; earlier < later; earlier++) {
+                if (compiled.get(earlier).shadows(compiled.get(later))) {
+                    Route first = compiled.get(earlier);
+                    throw error("/Routes/" + later, "this route can never match: /Routes/" + earlier + " ("
+                            + first.sid() + ": " + first.method() + " " + first.path()
+                            + ") matches every request it matches and comes first");
+                }
+            }
+        }
         return new RouteTable(protocol, allowUnmapped, compiled);
     }
 

@@ -50,7 +50,7 @@ import java.util.Optional;
  *   {@code {auth.signature-age}}, {@code {auth.content-sha256}}; {@code :path} after a reference decodes it as S3's
  *   {@code x-amz-copy-source} ({@code /bucket/key?versionId=1} becomes {@code bucket/key}).
  *   <li>The first route that matches, in file order, wins; a route matches only if every reference of its checks
- *   has a value in the request. A {@code Context} key whose value is missing is left out of the request.
+ *   has a value in the request. A route that an earlier one certainly always wins is a parse error naming both. A {@code Context} key whose value is missing is left out of the request.
  *   <li>Unknown fields, duplicate keys, wrong types and templates naming nothing are errors with the JSON pointer
  *   of the value ({@link RouteTableException}).
  * </ul>

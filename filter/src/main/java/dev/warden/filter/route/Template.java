@@ -90,6 +90,34 @@ final class Template {
                 + "query.NAME, header.NAME or one of " + new java.util.TreeSet<>(BUILTINS));
     }
 
+    /** The references, in order. */
+    java.util.List<Reference> references() {
+        java.util.List<Reference> references = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof Reference reference) {
+                references.add(reference);
+            }
+        }
+        return references;
+    }
+
+    /**
+     * Whether every rendering is an ARN: the text starts with {@code arn:} and its literal parts hold the five colons
+     * (values can only add colons, never take them away).
+     */
+    boolean alwaysAnArn() {
+        if (parts.length == 0 || !(parts[0] instanceof String prefix) || !prefix.startsWith("arn:")) {
+            return false;
+        }
+        long colons = 0;
+        for (Object part : parts) {
+            if (part instanceof String literal) {
+                colons += literal.chars().filter(c -> c == ':').count();
+            }
+        }
+        return colons >= 5;
+    }
+
     /** Whether the template has no references. */
     boolean isLiteral() {
         return parts.length == 0 || parts.length == 1 && parts[0] instanceof String;
