@@ -138,18 +138,7 @@ public class DirectoryBenchmark {
             MasterKey key = MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]));
             warden = Warden.builder().meterRegistry(new SimpleMeterRegistry()).masterKey(key).audit(false, 0)
                     .serviceLoaderListeners(false).build();
-            Principal root = Principal.of("arn:aws:iam::" + Policies.ACCOUNT + ":root");
-            warden.iam().createAccount(Policies.ACCOUNT, null);
-            warden.iam().call(root, Policies.ACCOUNT, "CreateUser", Map.of("UserName", "alice"));
-            warden.iam().call(root, Policies.ACCOUNT, "TagUser", Map.of("UserName", "alice",
-                    "Tags.member.1.Key", "team", "Tags.member.1.Value", Policies.TEAM));
-            for (Policies.Doc doc : Policies.aliceDocuments()) {
-                String name = doc.name().substring(doc.name().lastIndexOf('/') + 1);
-                warden.iam().call(root, Policies.ACCOUNT, "CreatePolicy", Map.of("PolicyName", name,
-                        "PolicyDocument", Policies.iamJson(doc)));
-                warden.iam().call(root, Policies.ACCOUNT, "AttachUserPolicy", Map.of("UserName", "alice",
-                        "PolicyArn", doc.name()));
-            }
+            Policies.enrollAlice(warden);
             request = Policies.request();
             PolicySet set = PolicySet.of(warden.directory().current(), request.principal());
             input = new EvaluationInput(set.identity(), set.boundary(), null, set.serviceControlLevels(), null, null, null);

@@ -47,18 +47,7 @@ record FilterSetup(Warden warden, AwsBasicCredentials alice) implements AutoClos
         Warden warden = Warden.builder().store(new InMemoryDirectoryStore()).meterRegistry(new SimpleMeterRegistry())
                 .audit(false, 0).serviceLoaderListeners(false).clock(clock)
                 .masterKey(MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]))).build();
-        Principal root = Principal.of("arn:aws:iam::" + Policies.ACCOUNT + ":root");
-        warden.iam().createAccount(Policies.ACCOUNT, "bench");
-        warden.iam().call(root, Policies.ACCOUNT, "CreateUser", Map.of("UserName", "alice"));
-        warden.iam().call(root, Policies.ACCOUNT, "TagUser", Map.of("UserName", "alice",
-                "Tags.member.1.Key", "team", "Tags.member.1.Value", Policies.TEAM));
-        for (Policies.Doc doc : Policies.aliceDocuments()) {
-            String name = doc.name().substring(doc.name().lastIndexOf('/') + 1);
-            warden.iam().call(root, Policies.ACCOUNT, "CreatePolicy", Map.of("PolicyName", name,
-                    "PolicyDocument", Policies.iamJson(doc)));
-            warden.iam().call(root, Policies.ACCOUNT, "AttachUserPolicy", Map.of("UserName", "alice",
-                    "PolicyArn", doc.name()));
-        }
+        Principal root = Policies.enrollAlice(warden);
         ObjectNode key = warden.iam().call(root, Policies.ACCOUNT, "CreateAccessKey", Map.of("UserName", "alice"));
         return new FilterSetup(warden, AwsBasicCredentials.create(key.at("/AccessKey/AccessKeyId").asText(),
                 key.at("/AccessKey/SecretAccessKey").asText()));

@@ -1,14 +1,18 @@
 package dev.warden.bench;
 
+import dev.warden.core.Warden;
+import dev.warden.core.iam.IamException;
 import dev.warden.core.policy.CompiledPolicy;
 import dev.warden.core.policy.MalformedPolicyException;
 import dev.warden.core.policy.PolicyKind;
 import dev.warden.spi.AuthorizationRequest;
 import dev.warden.spi.PolicyType;
 import dev.warden.spi.Principal;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -50,6 +54,27 @@ final class Policies {
     // The request
 
     /** The request of the decision benchmarks, for Warden. */
+    /**
+     * Makes account {@link #ACCOUNT} in {@code warden} with alice, tagged {@code team=}{@link #TEAM}, and her ten
+     * managed policies attached as customer-managed policies of the account.
+     *
+     * @return the account's root, for further calls
+     */
+    static Principal enrollAlice(Warden warden) throws IOException, IamException {
+        Principal root = Principal.of("arn:aws:iam::" + ACCOUNT + ":root");
+        warden.iam().createAccount(ACCOUNT, "bench");
+        warden.iam().call(root, ACCOUNT, "CreateUser", Map.of("UserName", "alice"));
+        warden.iam().call(root, ACCOUNT, "TagUser", Map.of("UserName", "alice",
+                "Tags.member.1.Key", "team", "Tags.member.1.Value", TEAM));
+        for (Doc doc : aliceDocuments()) {
+            String name = doc.name().substring(doc.name().lastIndexOf('/') + 1);
+            warden.iam().call(root, ACCOUNT, "CreatePolicy", Map.of("PolicyName", name,
+                    "PolicyDocument", iamJson(doc)));
+            warden.iam().call(root, ACCOUNT, "AttachUserPolicy", Map.of("UserName", "alice", "PolicyArn", doc.name()));
+        }
+        return root;
+    }
+
     static AuthorizationRequest request() {
         return AuthorizationRequest.builder(Principal.of(ALICE), ACTION, RESOURCE)
                 .context("aws:SourceIp", SOURCE_IP)
