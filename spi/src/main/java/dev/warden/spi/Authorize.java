@@ -18,7 +18,16 @@ import java.lang.annotation.Target;
  *
  * <p>In {@link #resource()}, {@code {name}} is a method parameter (by name when compiled with
  * {@code -parameters}, or {@code {0}}, {@code {1}} by position), {@code {name.property}} a property of it, and
- * {@code {account}} the calling principal's account.
+ * {@code {account}} the calling principal's account, {@code {region}} and {@code {partition}} the agent's configured
+ * region and partition. {@link #context()} adds condition keys the same way:
+ *
+ * <pre>{@code
+ * @Authorize(action = "orders:CreateOrder", resource = "arn:aws:orders:{region}:{account}:order/*",
+ *            context = "orders:Item={order.item}")
+ * Order createOrder(Order order) { ... }
+ * }</pre>
+ *
+ * <p>On a type, the annotation covers the type's own public methods; one on a method wins over the type's.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,4 +39,11 @@ public @interface Authorize {
 
     /** The resource ARN template; {@code "*"} for actions that take no resource. */
     String resource() default "*";
+
+    /**
+     * Extra condition keys for the check, each {@code "name=template"} ({@code "orders:Item={order.item}"}); the
+     * template is resolved like {@link #resource()}. Keys in the {@code aws:} namespace are set by Warden and
+     * refused here.
+     */
+    String[] context() default {};
 }
