@@ -1,0 +1,39 @@
+package dev.warden.agent.bootstrap;
+
+/**
+ * The request a thread is serving, as the container handed it over: a servlet request and its response, or a JDK
+ * {@code HttpExchange} (both fields then hold the exchange). Kept as plain objects: the agent reads them
+ * reflectively, in whichever class loader the container lives.
+ */
+public final class Dispatch {
+
+    /** Where the request came from. */
+    public enum Kind {
+        /** {@code jakarta.servlet} or {@code javax.servlet}. */
+        SERVLET,
+        /** {@code com.sun.net.httpserver}. */
+        HTTP_SERVER
+    }
+
+    private final Kind kind;
+    private final Object request;
+    private final Object response;
+
+    public Dispatch(Kind kind, Object request, Object response) {
+        this.kind = kind;
+        this.request = request;
+        this.response = response;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Object request() {
+        return request;
+    }
+
+    public Object response() {
+        return response;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.warden.agent.internal;
+
+import dev.warden.agent.bootstrap.Dispatch;
+import dev.warden.agent.internal.principal.PublicType;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Answers a request whose handler was stopped by a denial: 403 with AWS's JSON error shape
+ * ({@code {"__type":"AccessDeniedException","Message":"User: ... is not authorized to perform: ..."}}), as long as
+ * the response has not started. Servlet responses and JDK {@code HttpExchange}s are reached by reflection: their
+ * classes live in the container's class loader.
+ */
+final class DenialResponses {
+
+    private DenialResponses() {
+    }
+
+    /** Writes the 403; returns whether it could (false when the response was already under way). */
+    static boolean answer(Dispatch dispatch, String message) throws ReflectiveOperationException {
+        byte[] body = ("{\"__type\":\"AccessDeniedException\",\"Message\":\"" + escape(message) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        return dispatch.kind() == Dispatch.Kind.HTTP_SERVER ? exchange(dispatch.request(), body)
+                : servlet(dispatch.response(), body);
+    }
+
+    private static boolean exchange(Object exchange, byte[] body) throws ReflectiveOperationException {
+        Class<?> api = PublicType.find(exchange.getClass(), "com.sun.net.httpserver.HttpExchange");
+        if ((int) api.getMethod("getResponseCode").invoke(exchange) != -1) {
+            return false;
+        }
+        Object headers = api.getMethod("getResponseHeaders").invoke(exchange);
+        Method set = headers.getClass().getMethod("set", String.class, String.class);
+        set.invoke(headers, "Content-Type", "application/json");
+        set.invoke(headers, "x-amzn-ErrorType", "AccessDeniedException");
+        api.getMethod("sendResponseHeaders", int.class, long.class).invoke(exchange, 403, (long) body.length);
+        try (OutputStream out = (OutputStream) api.getMethod("getResponseBody").invoke(exchange)) {
+            out.write(body);
+        } catch (java.io.IOException e) {
+            // the client went away; the status was decided all the same
+        }
+        api.getMethod("close").invoke(exchange);
+        return true;
+    }
+
+    private static boolean servlet(Object response, byte[] body) throws ReflectiveOperationException {
+        Class<?> api = PublicType.find(response.getClass(), "jakarta.servlet.http.HttpServletResponse",
+                "javax.servlet.http.HttpServletResponse");
+        if (api == null || (boolean) api.getMethod("isCommitted").invoke(response)) {
+            return false;
+        }
+        api.getMethod("resetBuffer").invoke(response);
+        api.getMethod("setStatus", int.class).invoke(response, 403);
+        api.getMethod("setContentType", String.class).invoke(response, "application/json");
+        api.getMethod("setHeader", String.class, String.class).invoke(response, "x-amzn-ErrorType",
+                "AccessDeniedException");
+        api.getMethod("setContentLength", int.class).invoke(response, body.length);
+        try {
+            OutputStream out = (OutputStream) api.getMethod("getOutputStream").invoke(response);
+            out.write(body);
+            out.flush();
+        } catch (java.lang.reflect.InvocationTargetException | java.io.IOException e) {
+            // the application took the writer already, or the client went away: the status stands
+        }
+        return true;
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,252 @@
+package dev.warden.agent.internal;
+
+import dev.warden.agent.bootstrap.Dispatch;
+import dev.warden.agent.bootstrap.Gate;
+import dev.warden.agent.bootstrap.Gates;
+import dev.warden.agent.internal.principal.CallerNames;
+import dev.warden.agent.internal.principal.CallerSource;
+import dev.warden.core.Warden;
+import dev.warden.core.eval.GlobalContextKeys;
+import dev.warden.core.iam.Directory;
+import dev.warden.spi.AuthorizationRequest;
+import dev.warden.spi.ContextValue;
+import dev.warden.spi.Decision;
+import dev.warden.spi.Outcome;
+import dev.warden.spi.Principal;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's enforcement: for each call of an enforced method, who calls (the application's
+ * {@code RequestContext}, else the configured source), the resource and keys its templates give, and Warden's
+ * decision; anything but Allowed throws the denial. Fails closed: no caller, a template that cannot be rendered, a
+ * broken store or config, any error: denied, logged and counted ({@code warden.agent.denials{reason}}).
+ */
+final class EnforcingGate implements Gate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnforcingGate.class);
+
+    /** Who calls, and the keys that come with them. */
+    private record Caller(Principal principal, Map<String, ContextValue> keys) {
+    }
+
+    /** The keys the directory gives a principal, at one directory snapshot. */
+    private record KnownCaller(Directory snapshot, Map<String, ContextValue> keys) {
+    }
+
+    /** What a task carries to the thread that runs it. */
+    private record Captured(Dispatch dispatch, AppSpi[] spis, Object[] contexts) {
+    }
+
+    /** What {@link #attach} replaced, to put back. */
+    private record Attached(Dispatch previous, AppSpi[] spis, Object[] scopes) {
+    }
+
+    private final Warden warden;
+    private final String problem;
+    private final Checkpoints checkpoints;
+    private final SpiRegistry spis;
+    private final CallerSource source;
+    private final CallerNames names;
+    private final Denials denials;
+    private final Map<String, KnownCaller> known = new ConcurrentHashMap<>();
+    private final Counter noCaller;
+    private final Counter failures;
+    private final Counter misconfigured;
+
+    /**
+     * A gate deciding with {@code warden}; with a non-null {@code problem} (a broken config or store) it denies
+     * every call, saying why.
+     */
+    EnforcingGate(Warden warden, String problem, Checkpoints checkpoints, SpiRegistry spis, CallerSource source,
+                  CallerNames names, Denials denials, MeterRegistry registry) {
+        this.warden = warden;
+        this.problem = warden == null && problem == null ? "no store is open" : problem;
+        this.checkpoints = checkpoints;
+        this.spis = spis;
+        this.source = source;
+        this.names = names;
+        this.denials = denials;
+        this.noCaller = Counter.builder("warden.agent.denials").tag("reason", "no-caller").register(registry);
+        this.failures = Counter.builder("warden.agent.denials").tag("reason", "error").register(registry);
+        this.misconfigured = Counter.builder("warden.agent.denials").tag("reason", "misconfigured").register(registry);
+    }
+
+    @Override
+    public void check(int id, Object[] arguments) {
+        Checkpoint checkpoint = checkpoints.get(id);
+        if (checkpoint == null) {
+            misconfigured.increment();
+            throw new SecurityException("Warden agent: call refused, its checkpoint " + id + " is unknown (the class "
+                    + "was woven by an agent that is no longer installed)");
+        }
+        Decision decision = decide(checkpoint, arguments);
+        if (decision.outcome() != Outcome.ALLOWED) {
+            throw denials.of(checkpoint, decision);
+        }
+    }
+
+    private Decision decide(Checkpoint checkpoint, Object[] arguments) {
+        String broken = problem != null ? problem : checkpoint.problem();
+        if (broken != null) {
+            misconfigured.increment();
+            return denied("Call to " + checkpoint.where() + " (" + checkpoint.action() + ") denied: the Warden agent "
+                    + "is misconfigured: " + broken);
+        }
+        String resource = null;
+        try {
+            Caller caller = caller(checkpoint);
+            if (caller == null) {
+                noCaller.increment();
+                String rendered = checkpoint.resource().readsAccount() ? null
+                        : checkpoint.resource().render(arguments, null);
+                return denied("User: anonymous is not authorized to perform: " + checkpoint.action()
+                        + (rendered == null ? "" : " on resource: " + rendered) + " because the call to "
+                        + checkpoint.where() + " is made for no principal (" + source.describe() + ")");
+            }
+            resource = checkpoint.resource().render(arguments, caller.principal.accountId());
+            Map<String, ContextValue> keys = caller.keys;
+            if (!checkpoint.context().isEmpty()) {
+                keys = new HashMap<>(keys);
+                for (Checkpoint.ContextKey key : checkpoint.context()) {
+                    keys.put(key.name(), ContextValue.of(key.value().render(arguments,
+                            caller.principal.accountId())));
+                }
+            }
+            return warden.authorize(new AuthorizationRequest(caller.principal, checkpoint.action(), resource, null,
+                    keys));
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+            failures.increment();
+            LOG.error("authorization of {} at {} failed; denied", checkpoint.action(), checkpoint.where(), e);
+            return denied("Call to " + checkpoint.where() + " (" + checkpoint.action()
+                    + (resource == null ? "" : " on " + resource) + ") denied: the authorization could not be "
+                    + "evaluated: " + e);
+        }
+    }
+
+    private static Decision denied(String reason) {
+        return new Decision(Outcome.IMPLICITLY_DENIED, List.of(), reason);
+    }
+
+    private Caller caller(Checkpoint checkpoint) throws Throwable {
+        AppSpi spi = checkpoint.spi();
+        Object context = spi.currentContext();
+        if (context != null) {
+            Principal principal = spi.principalOf(context);
+            Map<String, ContextValue> bound = spi.keysOf(context);
+            if (bound.isEmpty()) {
+                return new Caller(principal, directoryKeys(principal));
+            }
+            Map<String, ContextValue> keys = new HashMap<>(directoryKeys(principal));
+            keys.putAll(bound);
+            return new Caller(principal, keys);
+        }
+        Principal principal = names.principal(source.find(checkpoint.loader()));
+        return principal == null ? null : new Caller(principal, directoryKeys(principal));
+    }
+
+    /** AWS's global keys at this instant, with the keys the directory holds for {@code principal}. */
+    private Map<String, ContextValue> directoryKeys(Principal principal) {
+        Directory snapshot = warden.directory().current();
+        KnownCaller cached = known.get(principal.arn());
+        if (cached == null || cached.snapshot != snapshot) {
+            cached = new KnownCaller(snapshot, warden.credentials().applicationCaller(principal).keys());
+            if (known.size() > 10_000) {
+                known.clear();
+            }
+            known.put(principal.arn(), cached);
+        }
+        Map<String, ContextValue> keys = new HashMap<>();
+        GlobalContextKeys.putInto(keys, principal, warden.clock().instant());
+        keys.putAll(cached.keys);
+        return keys;
+    }
+
+    @Override
+    public Object capture() {
+        Dispatch dispatch = Gates.dispatch();
+        AppSpi[] all = spis.all();
+        Object[] contexts = null;
+        for (int i = 0; i < all.length; i++) {
+            try {
+                Object context = all[i].currentContext();
+                if (context != null) {
+                    if (contexts == null) {
+                        contexts = new Object[all.length];
+                    }
+                    contexts[i] = context;
+                }
+            } catch (Throwable e) {
+                LOG.warn("cannot read the application's RequestContext to hand it to another thread", e);
+            }
+        }
+        return dispatch == null && contexts == null ? null : new Captured(dispatch, all, contexts);
+    }
+
+    @Override
+    public Object attach(Object captured) {
+        if (!(captured instanceof Captured c)) {
+            return null;
+        }
+        Dispatch previous = Gates.setDispatch(c.dispatch);
+        Object[] scopes = c.contexts == null ? null : new Object[c.contexts.length];
+        if (scopes != null) {
+            for (int i = 0; i < scopes.length; i++) {
+                if (c.contexts[i] != null) {
+                    try {
+                        scopes[i] = c.spis[i].bind(c.contexts[i]);
+                    } catch (Throwable e) {
+                        LOG.warn("cannot bind the application's RequestContext on this thread", e);
+                    }
+                }
+            }
+        }
+        return new Attached(previous, c.spis, scopes);
+    }
+
+    @Override
+    public void restore(Object previous) {
+        if (!(previous instanceof Attached a)) {
+            return;
+        }
+        if (a.scopes != null) {
+            for (int i = a.scopes.length - 1; i >= 0; i--) {
+                if (a.scopes[i] != null) {
+                    try {
+                        a.spis[i].close(a.scopes[i]);
+                    } catch (Throwable e) {
+                        LOG.warn("cannot unbind the application's RequestContext on this thread", e);
+                    }
+                }
+            }
+        }
+        Gates.setDispatch(a.previous);
+    }
+
+    @Override
+    public boolean answerDenial(Dispatch dispatch, Throwable thrown) {
+        if (!denials.isDenial(thrown)) {
+            return false;
+        }
+        Throwable denial = thrown;
+        while (denial.getCause() != null && !denial.getClass().getName().endsWith("AccessDeniedException")
+                && !(denial instanceof SecurityException)) {
+            denial = denial.getCause();
+        }
+        try {
+            return DenialResponses.answer(dispatch, String.valueOf(denial.getMessage()));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("cannot answer a denied request with 403", e);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.warden.agent.internal;
+
+import dev.warden.agent.bootstrap.Gate;
+import dev.warden.agent.bootstrap.Gates;
+import dev.warden.agent.internal.config.AgentConfig;
+import dev.warden.agent.internal.config.AgentConfigReader;
+import dev.warden.agent.internal.config.AgentOptions;
+import dev.warden.agent.internal.config.ConfigException;
+import dev.warden.agent.internal.config.PrincipalConfig;
+import dev.warden.agent.internal.config.PrincipalSource;
+import dev.warden.agent.internal.principal.CallerNames;
+import dev.warden.agent.internal.principal.CallerSource;
+import dev.warden.agent.internal.template.TemplateCompiler;
+import dev.warden.agent.internal.weave.CheckpointFactory;
+import dev.warden.agent.internal.weave.LoadedClasses;
+import dev.warden.agent.internal.weave.Prefilter;
+import dev.warden.agent.internal.weave.WeavePlan;
+import dev.warden.core.Warden;
+import dev.warden.core.iam.StoreDocumentException;
+import dev.warden.core.store.FileDirectoryStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Starts the agent inside the application's JVM (called by {@code dev.warden.agent.WardenAgent}, through the
+ * engine's class loader): reads the config, opens the store, installs the gate, and weaves. Whatever is wrong (no
+ * config, a config that does not parse, a pointcut that matches nothing, a missing or broken store) is said on
+ * standard error at once, and the agent still weaves everything it can find with a gate that denies every call:
+ * enforcement fails closed, it never lets calls through unchecked.
+ */
+public final class Installer {
+
+    private static final String STORE_MARKER = "warden-store.json";
+
+    private Installer() {
+    }
+
+    /**
+     * Installs the agent.
+     *
+     * @throws IllegalStateException after an attach ({@code attached}) that found a problem, so that the
+     *     {@code attach} command fails; enforcement is in place (closed) all the same
+     */
+    public static void install(Instrumentation instrumentation, String options, Path agentJar, boolean attached) {
+        long start = System.nanoTime();
+        Gate running = Gates.installed();
+        if (running.getClass().getName().equals(EnforcingGate.class.getName())) {
+            String message = "the Warden agent is already running in this JVM; restart it to change the agent's "
+                    + "configuration";
+            AgentLog.warn(message);
+            if (attached) {
+                throw new IllegalStateException(message);
+            }
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        AgentConfig config = config(options, problems);
+        Warden warden = null;
+        if (config != null) {
+            AgentLog.verbose(config.verbose());
+            problems.addAll(PointcutCheck.problems(config, ClassLoader.getSystemClassLoader()));
+            warden = openStore(config.store(), problems);
+        }
+        String problem = problems.isEmpty() ? null : String.join("; ", problems);
+        MeterRegistry registry = Metrics.globalRegistry;
+        Checkpoints checkpoints = new Checkpoints();
+        SpiRegistry spis = new SpiRegistry();
+        PrincipalConfig principal = config == null ? PrincipalConfig.requestContextOnly() : config.principal();
+        EnforcingGate gate = new EnforcingGate(warden, problem, checkpoints, spis, CallerSource.of(principal),
+                new CallerNames(principal.arnTemplate()), new Denials(config == null ? null : config.denial()),
+                registry);
+        Gates.install(gate);
+
+        TemplateCompiler compiler = config == null ? new TemplateCompiler("us-east-1", "aws")
+                : new TemplateCompiler(config.region(), config.partition());
+        WeavePlan plan = new WeavePlan(config == null ? List.of() : config.pointcuts(),
+                principal.source() == PrincipalSource.SERVLET, principal.source() == PrincipalSource.HTTP_SERVER,
+                true, new CheckpointFactory(compiler, checkpoints), spis);
+        java.lang.instrument.ClassFileTransformer weaver = new AgentBuilder.Default(
+                new ByteBuddy().with(TypeValidation.DISABLED))
+                .disableClassFormatChanges()
+                .ignore(ElementMatchers.none())
+                .with(new WeaveErrors())
+                .type(plan)
+                .transform(plan)
+                .makeRaw();
+        instrumentation.addTransformer(new Prefilter(plan, weaver, instrumentation, Gates.class.getModule()), true);
+        int rewoven = LoadedClasses.weave(instrumentation, plan);
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (problem == null) {
+            AgentLog.info("enforcing with store " + config.store() + " (principal source " + principal.source().json()
+                    + ", " + config.pointcuts().size() + " pointcuts, " + checkpoints.size()
+                    + " methods enforced so far, " + rewoven + " loaded classes rewoven) in " + millis + " ms");
+        } else {
+            AgentLog.error(problem);
+            AgentLog.error("every @Authorize method and pointcut is DENIED until this is fixed and the JVM restarted");
+            if (attached) {
+                throw new IllegalStateException(problem);
+            }
+        }
+    }
+
+    /**
+     * What is wrong with {@code options} as the {@code attach} command sees it, before it attaches: the config and
+     * the store folder; empty when nothing is.
+     */
+    public static List<String> check(String options) {
+        List<String> problems = new ArrayList<>();
+        AgentConfig config = config(options, problems);
+        if (config != null) {
+            storeFolderProblem(config.store(), problems);
+        }
+        return problems;
+    }
+
+    private static AgentConfig config(String options, List<String> problems) {
+        try {
+            Map<String, String> properties = new HashMap<>();
+            System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+            AgentOptions resolved = AgentOptions.resolve(options, properties, System.getenv());
+            if (resolved.config() == null) {
+                problems.add("no agent config: give -javaagent:warden-agent.jar=config=FILE, -Dwarden.agent.config=FILE "
+                        + "or WARDEN_AGENT_CONFIG=FILE");
+                return null;
+            }
+            return AgentConfigReader.read(resolved.config(), resolved.store());
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+    }
+
+    private static boolean storeFolderProblem(Path store, List<String> problems) {
+        if (!Files.isDirectory(store)) {
+            problems.add("store " + store.toAbsolutePath() + ": no such folder");
+            return true;
+        }
+        if (!Files.isRegularFile(store.resolve(STORE_MARKER))) {
+            problems.add("store " + store.toAbsolutePath() + ": not a Warden store (no " + STORE_MARKER + ")");
+            return true;
+        }
+        return false;
+    }
+
+    private static Warden openStore(Path store, List<String> problems) {
+        if (storeFolderProblem(store, problems)) {
+            return null;
+        }
+        try {
+            Warden warden = Warden.builder()
+                    .store(FileDirectoryStore.open(store))
+                    .audit(true, 0)
+                    .serviceLoaderListeners(false)
+                    .classLoader(Installer.class.getClassLoader())
+                    .build();
+            for (StoreDocumentException e : warden.directory().current().rejected().values()) {
+                AgentLog.warn("store document rejected (its principal holds no policies from it): " + e.getMessage());
+            }
+            return warden;
+        } catch (IOException | RuntimeException e) {
+            problems.add("store " + store.toAbsolutePath() + ": cannot be opened: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Says which classes could not be woven: their methods are not enforced. */
+    private static final class WeaveErrors extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+                            Throwable throwable) {
+            AgentLog.error("cannot weave " + typeName + ": " + throwable + "; calls to it are NOT enforced");
+        }
+    }
+}
