@@ -84,6 +84,12 @@ final class AttachCommand {
             }
             options.add(name + "=" + value);
         }
+        List<String> problems = check(agentJar, String.join(",", options));
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("cannot attach: " + p));
+            err.println("nothing was attached; JVM " + pid + " runs as before");
+            return 1;
+        }
         long start = System.nanoTime();
         VirtualMachine vm;
         try {
@@ -111,5 +117,16 @@ final class AttachCommand {
         }
         out.printf("Warden agent attached to JVM %s in %d ms%n", pid, (System.nanoTime() - start) / 1_000_000);
         return 0;
+    }
+
+    /** The config and store problems the agent would find, checked here first so that they can be shown. */
+    @SuppressWarnings("unchecked")
+    private List<String> check(Path agentJar, String options) {
+        try {
+            Class<?> installer = Class.forName("dev.warden.agent.internal.ConfigCheck", true, InternalJar.open(agentJar));
+            return (List<String>) installer.getMethod("check", String.class).invoke(null, options);
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return List.of("the agent jar " + agentJar + " cannot be read: " + e);
+        }
     }
 }

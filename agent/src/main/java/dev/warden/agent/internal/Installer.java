@@ -3,9 +3,6 @@ package dev.warden.agent.internal;
 import dev.warden.agent.bootstrap.Gate;
 import dev.warden.agent.bootstrap.Gates;
 import dev.warden.agent.internal.config.AgentConfig;
-import dev.warden.agent.internal.config.AgentConfigReader;
-import dev.warden.agent.internal.config.AgentOptions;
-import dev.warden.agent.internal.config.ConfigException;
 import dev.warden.agent.internal.config.PrincipalConfig;
 import dev.warden.agent.internal.config.PrincipalSource;
 import dev.warden.agent.internal.principal.CallerNames;
@@ -22,12 +19,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
@@ -42,8 +36,6 @@ import net.bytebuddy.utility.JavaModule;
  * enforcement fails closed, it never lets calls through unchecked.
  */
 public final class Installer {
-
-    private static final String STORE_MARKER = "warden-store.json";
 
     private Installer() {
     }
@@ -67,7 +59,7 @@ public final class Installer {
             return;
         }
         List<String> problems = new ArrayList<>();
-        AgentConfig config = config(options, problems);
+        AgentConfig config = ConfigCheck.config(options, problems);
         Warden warden = null;
         if (config != null) {
             AgentLog.verbose(config.verbose());
@@ -114,50 +106,8 @@ public final class Installer {
         }
     }
 
-    /**
-     * What is wrong with {@code options} as the {@code attach} command sees it, before it attaches: the config and
-     * the store folder; empty when nothing is.
-     */
-    public static List<String> check(String options) {
-        List<String> problems = new ArrayList<>();
-        AgentConfig config = config(options, problems);
-        if (config != null) {
-            storeFolderProblem(config.store(), problems);
-        }
-        return problems;
-    }
-
-    private static AgentConfig config(String options, List<String> problems) {
-        try {
-            Map<String, String> properties = new HashMap<>();
-            System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-            AgentOptions resolved = AgentOptions.resolve(options, properties, System.getenv());
-            if (resolved.config() == null) {
-                problems.add("no agent config: give -javaagent:warden-agent.jar=config=FILE, -Dwarden.agent.config=FILE "
-                        + "or WARDEN_AGENT_CONFIG=FILE");
-                return null;
-            }
-            return AgentConfigReader.read(resolved.config(), resolved.store());
-        } catch (ConfigException e) {
-            problems.add(e.getMessage());
-            return null;
-        }
-    }
-
-    private static boolean storeFolderProblem(Path store, List<String> problems) {
-        if (!Files.isDirectory(store)) {
-            problems.add("store " + store.toAbsolutePath() + ": no such folder");
-            return true;
-        }
-        if (!Files.isRegularFile(store.resolve(STORE_MARKER))) {
-            problems.add("store " + store.toAbsolutePath() + ": not a Warden store (no " + STORE_MARKER + ")");
-            return true;
-        }
-        return false;
-    }
-
     private static Warden openStore(Path store, List<String> problems) {
-        if (storeFolderProblem(store, problems)) {
+        if (ConfigCheck.storeFolderProblem(store, problems)) {
             return null;
         }
         try {
