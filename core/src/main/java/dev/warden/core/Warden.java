@@ -31,6 +31,7 @@ import dev.warden.core.metrics.DecisionMetrics;
 import dev.warden.core.policy.StatementIndex;
 import dev.warden.core.store.InMemoryDirectoryStore;
 import dev.warden.spi.AuthorizationRequest;
+import dev.warden.spi.ContextValue;
 import dev.warden.spi.Decision;
 import dev.warden.spi.DecisionListener;
 import dev.warden.spi.DirectoryStore;
@@ -49,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,11 +75,22 @@ public final class Warden implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Warden.class);
 
-    /** A principal's policies at one directory version, and the engine's input when nothing else applies. */
-    private record CachedSet(long version, PolicySet set, EvaluationInput identityOnly) {
+    /**
+     * A principal's policies at one directory version, and the engine's input when nothing else applies. When none
+     * of them reads condition keys, {@code decisions} remembers answers by action and resource.
+     */
+    private record CachedSet(long version, PolicySet set, EvaluationInput identityOnly, DecisionCache decisions) {
         CachedSet(long version, PolicySet set) {
             this(version, set, new EvaluationInput(set.identity(), set.boundary(), null, set.serviceControlLevels(),
-                    null, null, null));
+                    null, null, null), readsContext(set) ? null : new DecisionCache());
+        }
+
+        private static boolean readsContext(PolicySet set) {
+            if (set.identity().readsContext() || set.boundary() != null && set.boundary().readsContext()) {
+                return true;
+            }
+            return set.serviceControlLevels() != null
+                    && set.serviceControlLevels().stream().anyMatch(StatementIndex::readsContext);
         }
     }
 
@@ -97,6 +110,7 @@ public final class Warden implements Closeable {
     private final List<DecisionListener> listeners;
     private final int latencySampling;
     private final boolean listenersNeedLatency;
+    private final boolean listenersNeedContext;
     private int decisions;
 
     private Warden(Builder b, LiveDirectory directory) {
@@ -118,6 +132,7 @@ public final class Warden implements Closeable {
         this.listeners = List.copyOf(b.listeners);
         this.latencySampling = b.latencySampling;
         this.listenersNeedLatency = listeners.stream().anyMatch(DecisionListener::needsLatency);
+        this.listenersNeedContext = listeners.stream().anyMatch(DecisionListener::needsContext);
         Counter reloads = Counter.builder("warden.store.reloads").tag("result", "success").register(b.registry);
         Counter rejections = Counter.builder("warden.store.reloads").tag("result", "failure").register(b.registry);
         directory.addReloadListener((snapshot, paths, rejected) -> {
@@ -249,7 +264,13 @@ public final class Warden implements Closeable {
                     "User: " + request.principal() + " is not authorized to perform: " + request.action()
                             + " because the authorization could not be evaluated");
         }
-        metrics.count(request.action(), decision);
+        finish(request, request.action(), decision, timed, start);
+        return decision;
+    }
+
+    /** Counts and times {@code decision} and tells the listeners that want it ({@code request} is null when none does). */
+    private void finish(AuthorizationRequest request, String action, Decision decision, boolean timed, long start) {
+        metrics.count(action, decision);
         long nanos = -1;
         if (timed) {
             nanos = System.nanoTime() - start;
@@ -257,12 +278,76 @@ public final class Warden implements Closeable {
         }
         for (DecisionListener listener : listeners) {
             try {
+                if (request == null || !listener.wants(decision)) {
+                    continue;
+                }
                 listener.onDecision(request, decision, nanos);
             } catch (RuntimeException e) {
                 LOG.warn("decision listener {} failed", listener.getClass().getName(), e);
             }
         }
+    }
+
+    /**
+     * Decides whether {@code principal} may perform {@code action} on {@code resource}, with the condition keys
+     * {@code context} supplies, which is called only when the decision needs them: when the principal's policies
+     * read no condition keys (no {@code Condition}, no policy variable in a resource), the answer depends on
+     * principal, action and resource alone, and is remembered per directory version. Counted, timed and told to
+     * listeners as {@link #authorize(AuthorizationRequest)} is. For method-level checks made on every call.
+     */
+    public Decision authorize(Principal principal, String action, String resource,
+                              Supplier<Map<String, ContextValue>> context) {
+        CachedSet cached = contextFreeSet(principal, action, resource);
+        if (cached == null) {
+            return authorize(new AuthorizationRequest(principal, action, resource, null, context.get()));
+        }
+        boolean timed = listenersNeedLatency || ++decisions % latencySampling == 0;
+        long start = timed ? System.nanoTime() : 0;
+        Decision decision = cached.decisions().get(action, resource);
+        AuthorizationRequest request = null;
+        if (decision == null) {
+            request = new AuthorizationRequest(principal, action, resource, null, Map.of());
+            try {
+                decision = Evaluator.decide(request, cached.identityOnly());
+            } catch (RuntimeException e) {
+                return authorize(new AuthorizationRequest(principal, action, resource, null, context.get()));
+            }
+            cached.decisions().put(action, resource, decision);
+        }
+        if (request == null || listenersNeedContext) {
+            request = !anyListenerWants(decision) ? null : new AuthorizationRequest(principal, action, resource, null,
+                    listenersNeedContext ? context.get() : Map.of());
+        }
+        finish(request, action, decision, timed, start);
         return decision;
+    }
+
+    private boolean anyListenerWants(Decision decision) {
+        for (DecisionListener listener : listeners) {
+            if (listener.wants(decision)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The cached policies of {@code principal} when a decision on {@code action} and {@code resource} depends on
+     * those alone: a known IAM principal whose policies read no condition keys, no trust policy involved (not
+     * {@code sts:}), and no resource control policies over the resource's account; else {@code null}.
+     */
+    private CachedSet contextFreeSet(Principal principal, String action, String resource) {
+        Principal.Kind kind = principal.kind();
+        if (!principal.isAuthenticated() || kind == Principal.Kind.SERVICE || kind == Principal.Kind.WEB_IDENTITY
+                || action.regionMatches(true, 0, "sts:", 0, 4)) {
+            return null;
+        }
+        Directory current = directory.current();
+        if (current.organization() != null) {
+            return null; // resource control policies may apply, and read the resource's account
+        }
+        CachedSet cached = policySet(current, principal);
+        return cached.set() == null || cached.decisions() == null ? null : cached;
     }
 
     /** Decides {@code request} and says what each kind of policy said. */
@@ -308,7 +393,7 @@ public final class Warden implements Closeable {
         // keyed by the policy version: a key's last use or a sign-in rewrites the directory, not anyone's permissions
         if (cached == null || cached.version != current.policyVersion()) {
             PolicySet set = PolicySet.of(current, principal);
-            cached = set == null ? new CachedSet(current.policyVersion(), null, null)
+            cached = set == null ? new CachedSet(current.policyVersion(), null, null, null)
                     : new CachedSet(current.policyVersion(), set);
             policySets.put(key, cached);
         }

@@ -58,8 +58,16 @@ public record AuthorizationRequest(
         if (!arn.startsWith("arn:")) {
             return null;
         }
-        String[] parts = arn.split(":", 6);
-        return parts.length == 6 && !parts[4].isEmpty() ? parts[4] : null;
+        // arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, read without splitting (requests are made per call)
+        int colon = 3;
+        for (int i = 0; i < 3; i++) {
+            colon = arn.indexOf(':', colon + 1);
+            if (colon < 0) {
+                return null;
+            }
+        }
+        int end = arn.indexOf(':', colon + 1);
+        return end > colon + 1 ? arn.substring(colon + 1, end) : null;
     }
 
     private static Map<String, ContextValue> lowerCaseKeys(Map<String, ContextValue> context) {

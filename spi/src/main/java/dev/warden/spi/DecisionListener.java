@@ -24,4 +24,22 @@ public interface DecisionListener {
     default boolean needsLatency() {
         return true;
     }
+
+    /**
+     * Whether this listener reads the request's condition keys ({@link AuthorizationRequest#context()}). A decision
+     * whose policies read no condition keys may be made without building them; listeners that do not read them
+     * should answer {@code false}, so that such decisions stay cheap.
+     */
+    default boolean needsContext() {
+        return true;
+    }
+
+    /**
+     * Whether this listener wants to hear about {@code decision} at all. A listener that records only some decisions
+     * (denials, a sample of allows) says so here, so that a decision nobody wants to hear about is not described to
+     * anyone: on the cheapest path Warden builds the request object only for listeners that want it.
+     */
+    default boolean wants(Decision decision) {
+        return true;
+    }
 }

@@ -50,7 +50,7 @@ final class AppSpi {
     private final Class<? extends Enum> outcomeType;
     private final Class<? extends Enum> policyType;
     private volatile Converted<Object, Principal> lastPrincipal;
-    private volatile Converted<Object, Map<String, ContextValue>> lastKeys;
+    private volatile Converted<Map<?, ?>, Map<String, ContextValue>> lastKeys;
 
     private AppSpi() {
         loader = null;
@@ -74,8 +74,11 @@ final class AppSpi {
         policyType = (Class<? extends Enum>) type("PolicyType");
         Class<?> statementRef = type("StatementRef");
         current = lookup.findStatic(context, "current", MethodType.methodType(Optional.class));
-        principal = lookup.findVirtual(context, "principal", MethodType.methodType(principalType));
-        contextKeys = lookup.findVirtual(context, "contextKeys", MethodType.methodType(Map.class));
+        // typed (Object)Object so that calls are invokeExact, which the JIT inlines through a non-constant handle
+        principal = lookup.findVirtual(context, "principal", MethodType.methodType(principalType))
+                .asType(MethodType.methodType(Object.class, Object.class));
+        contextKeys = lookup.findVirtual(context, "contextKeys", MethodType.methodType(Map.class))
+                .asType(MethodType.methodType(Map.class, Object.class));
         arn = lookup.findVirtual(principalType, "arn", MethodType.methodType(String.class));
         kind = lookup.findVirtual(principalType, "kind", MethodType.methodType(type("Principal$Kind")));
         accountId = lookup.findVirtual(principalType, "accountId", MethodType.methodType(String.class));
@@ -119,12 +122,12 @@ final class AppSpi {
         if (current == null) {
             return null;
         }
-        return ((Optional<?>) current.invoke()).orElse(null);
+        return ((Optional<?>) current.invokeExact()).orElse(null);
     }
 
     /** The principal of the application's {@code context}, as the engine's type. */
     Principal principalOf(Object context) throws Throwable {
-        Object appPrincipal = principal.invoke(context);
+        Object appPrincipal = (Object) principal.invokeExact(context);
         Converted<Object, Principal> last = lastPrincipal;
         if (last != null && last.from == appPrincipal) {
             return last.to;
@@ -138,13 +141,13 @@ final class AppSpi {
 
     /** The condition keys of the application's {@code context}, as the engine's types. */
     Map<String, ContextValue> keysOf(Object context) throws Throwable {
-        Object appKeys = contextKeys.invoke(context);
-        Converted<Object, Map<String, ContextValue>> last = lastKeys;
+        Map<?, ?> appKeys = (Map<?, ?>) contextKeys.invokeExact(context);
+        Converted<Map<?, ?>, Map<String, ContextValue>> last = lastKeys;
         if (last != null && last.from == appKeys) {
             return last.to;
         }
         Map<String, ContextValue> converted = new HashMap<>();
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) appKeys).entrySet()) {
+        for (Map.Entry<?, ?> e : appKeys.entrySet()) {
             @SuppressWarnings("unchecked")
             Collection<String> list = (Collection<String>) values.invoke(e.getValue());
             boolean set = (boolean) multivalued.invoke(e.getValue());

@@ -8,7 +8,6 @@ import dev.warden.agent.internal.principal.CallerSource;
 import dev.warden.core.Warden;
 import dev.warden.core.eval.GlobalContextKeys;
 import dev.warden.core.iam.Directory;
-import dev.warden.spi.AuthorizationRequest;
 import dev.warden.spi.ContextValue;
 import dev.warden.spi.Decision;
 import dev.warden.spi.Outcome;
@@ -32,8 +31,11 @@ final class EnforcingGate implements Gate {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnforcingGate.class);
 
-    /** Who calls, and the keys that come with them. */
-    private record Caller(Principal principal, Map<String, ContextValue> keys) {
+    /**
+     * Who calls, and where the condition keys of the call come from: the application's bound context (with its
+     * keys), or the directory alone. Keys are only built when the caller's policies read them.
+     */
+    private record Caller(Principal principal, Map<String, ContextValue> bound) {
     }
 
     /** The keys the directory gives a principal, at one directory snapshot. */
@@ -111,16 +113,8 @@ final class EnforcingGate implements Gate {
                         + checkpoint.where() + " is made for no principal (" + source.describe() + ")");
             }
             resource = checkpoint.resource().render(arguments, caller.principal.accountId());
-            Map<String, ContextValue> keys = caller.keys;
-            if (!checkpoint.context().isEmpty()) {
-                keys = new HashMap<>(keys);
-                for (Checkpoint.ContextKey key : checkpoint.context()) {
-                    keys.put(key.name(), ContextValue.of(key.value().render(arguments,
-                            caller.principal.accountId())));
-                }
-            }
-            return warden.authorize(new AuthorizationRequest(caller.principal, checkpoint.action(), resource, null,
-                    keys));
+            return warden.authorize(caller.principal, checkpoint.action(), resource,
+                    () -> keys(caller, checkpoint, arguments));
         } catch (Throwable e) {
             if (e instanceof VirtualMachineError fatal) {
                 throw fatal;
@@ -141,17 +135,23 @@ final class EnforcingGate implements Gate {
         AppSpi spi = checkpoint.spi();
         Object context = spi.currentContext();
         if (context != null) {
-            Principal principal = spi.principalOf(context);
-            Map<String, ContextValue> bound = spi.keysOf(context);
-            if (bound.isEmpty()) {
-                return new Caller(principal, directoryKeys(principal));
-            }
-            Map<String, ContextValue> keys = new HashMap<>(directoryKeys(principal));
-            keys.putAll(bound);
-            return new Caller(principal, keys);
+            return new Caller(spi.principalOf(context), spi.keysOf(context));
         }
         Principal principal = names.principal(source.find(checkpoint.loader()));
-        return principal == null ? null : new Caller(principal, directoryKeys(principal));
+        return principal == null ? null : new Caller(principal, Map.of());
+    }
+
+    /**
+     * The call's condition keys: AWS's global keys now, the directory's keys of the caller, the keys the application
+     * bound (a request's, from {@code WardenFilter}), and the checkpoint's own.
+     */
+    private Map<String, ContextValue> keys(Caller caller, Checkpoint checkpoint, Object[] arguments) {
+        Map<String, ContextValue> keys = directoryKeys(caller.principal);
+        keys.putAll(caller.bound);
+        for (Checkpoint.ContextKey key : checkpoint.context()) {
+            keys.put(key.name(), ContextValue.of(key.value().render(arguments, caller.principal.accountId())));
+        }
+        return keys;
     }
 
     /** AWS's global keys at this instant, with the keys the directory holds for {@code principal}. */

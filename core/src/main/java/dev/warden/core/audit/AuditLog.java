@@ -55,6 +55,16 @@ public final class AuditLog implements DecisionListener {
         return false;
     }
 
+    @Override
+    public boolean wants(Decision decision) {
+        return !decision.isAllowed() || allowSampling > 0;
+    }
+
+    @Override
+    public boolean needsContext() {
+        return false; // the record names the caller, the action and the resource, never condition keys
+    }
+
     /** The CloudTrail-shaped JSON of one decision. */
     public String record(AuthorizationRequest request, Decision decision) {
         StringWriter out = new StringWriter(384);

@@ -69,6 +69,25 @@ public final class CompiledStatement {
         return listed != source.notResource();
     }
 
+    /**
+     * Whether deciding with this statement reads the request's condition keys: it has a {@code Condition}, or a policy
+     * variable in its resources. A statement that reads none gives the same answer for every request with the same
+     * principal, action and resource.
+     */
+    public boolean readsContext() {
+        if (conditions.length > 0) {
+            return true;
+        }
+        if (resources != null) {
+            for (ResourcePattern pattern : resources) {
+                if (pattern.readsContext()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether every condition holds. */
     public boolean conditionsHold(RequestView request) {
         for (ConditionClause condition : conditions) {

@@ -59,6 +59,11 @@ final class ResourcePattern {
         return new ResourcePattern(text, false, partition, parts[2], region, account, resource);
     }
 
+    /** Whether matching reads the request's condition keys (a policy variable in the resource part). */
+    boolean readsContext() {
+        return !all && resource.hasVariables();
+    }
+
     boolean matches(RequestView request) {
         if (all) {
             return true;

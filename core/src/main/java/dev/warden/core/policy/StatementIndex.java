@@ -24,6 +24,7 @@ public final class StatementIndex {
     private final Map<String, CompiledStatement[]> byService;
     private final CompiledStatement[] anyService;
     private final ConcurrentHashMap<String, CompiledStatement[]> byAction = new ConcurrentHashMap<>();
+    private final boolean readsContext;
 
     private StatementIndex(List<CompiledPolicy> policies) {
         this.policies = List.copyOf(policies);
@@ -56,6 +57,12 @@ public final class StatementIndex {
         services.forEach((prefix, list) -> byService.put(prefix, list.toArray(NONE)));
         this.byService = byService;
         this.anyService = any.toArray(NONE);
+        this.readsContext = all.stream().anyMatch(CompiledStatement::readsContext);
+    }
+
+    /** Whether any statement reads the request's condition keys ({@link CompiledStatement#readsContext()}). */
+    public boolean readsContext() {
+        return readsContext;
     }
 
     /** An index over {@code policies}, in the given order. */

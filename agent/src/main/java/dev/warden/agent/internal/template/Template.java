@@ -24,9 +24,17 @@ public final class Template {
     record Account() implements Part {
     }
 
+    /**
+     * The parts for one account, with literals and the account folded into fixed runs: {@code String}s and
+     * {@link Argument}s. A typical ARN template becomes one run and one argument, rendered by one exact-size concat.
+     */
+    private record Layout(String account, Object[] pieces) {
+    }
+
     private final String text;
     private final Part[] parts;
     private final boolean constant;
+    private volatile Layout last;
 
     Template(String text, List<Part> parts) {
         this.text = text;
@@ -58,17 +66,40 @@ public final class Template {
         if (constant) {
             return parts.length == 0 ? "" : ((Literal) parts[0]).text;
         }
+        Layout layout = last;
+        if (layout == null || !java.util.Objects.equals(layout.account, account)) {
+            layout = layout(account);
+            last = layout;
+        }
+        Object[] pieces = layout.pieces;
+        if (pieces.length == 2 && pieces[0] instanceof String fixed && pieces[1] instanceof Argument argument) {
+            return fixed.concat(value(argument, arguments));
+        }
         StringBuilder out = new StringBuilder(text.length() + 32);
-        for (Part part : parts) {
-            if (part instanceof Literal literal) {
-                out.append(literal.text);
-            } else if (part instanceof Argument argument) {
-                out.append(value(argument, arguments));
-            } else {
-                out.append(account == null ? "" : account);
-            }
+        for (Object piece : pieces) {
+            out.append(piece instanceof Argument argument ? value(argument, arguments) : (String) piece);
         }
         return out.toString();
+    }
+
+    private Layout layout(String account) {
+        java.util.List<Object> pieces = new java.util.ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        for (Part part : parts) {
+            if (part instanceof Argument argument) {
+                if (run.length() > 0) {
+                    pieces.add(run.toString());
+                    run.setLength(0);
+                }
+                pieces.add(argument);
+            } else {
+                run.append(part instanceof Literal literal ? literal.text : account == null ? "" : account);
+            }
+        }
+        if (run.length() > 0) {
+            pieces.add(run.toString());
+        }
+        return new Layout(account, pieces.toArray());
     }
 
     private static String value(Argument argument, Object[] arguments) {
