@@ -50,8 +50,7 @@ final class EnforcingGate implements Gate {
     private record Attached(Dispatch previous, AppSpi[] spis, Object[] scopes) {
     }
 
-    private final Warden warden;
-    private final String problem;
+    private final Engine engine;
     private final Checkpoints checkpoints;
     private final SpiRegistry spis;
     private final CallerSource source;
@@ -63,13 +62,12 @@ final class EnforcingGate implements Gate {
     private final Counter misconfigured;
 
     /**
-     * A gate deciding with {@code warden}; with a non-null {@code problem} (a broken config or store) it denies
-     * every call, saying why.
+     * A gate deciding with the {@code engine}'s Warden; when the engine has none (a broken config or store) it
+     * denies every call, saying why.
      */
-    EnforcingGate(Warden warden, String problem, Checkpoints checkpoints, SpiRegistry spis, CallerSource source,
+    EnforcingGate(Engine engine, Checkpoints checkpoints, SpiRegistry spis, CallerSource source,
                   CallerNames names, Denials denials, MeterRegistry registry) {
-        this.warden = warden;
-        this.problem = warden == null && problem == null ? "no store is open" : problem;
+        this.engine = engine;
         this.checkpoints = checkpoints;
         this.spis = spis;
         this.source = source;
@@ -95,8 +93,9 @@ final class EnforcingGate implements Gate {
     }
 
     private Decision decide(Checkpoint checkpoint, Object[] arguments) {
-        String broken = problem != null ? problem : checkpoint.problem();
-        if (broken != null) {
+        Engine.State state = engine.get();
+        String broken = state.problem() != null ? state.problem() : checkpoint.problem();
+        if (broken != null || state.warden() == null) {
             misconfigured.increment();
             return denied("Call to " + checkpoint.where() + " (" + checkpoint.action() + ") denied: the Warden agent "
                     + "is misconfigured: " + broken);
@@ -113,8 +112,9 @@ final class EnforcingGate implements Gate {
                         + checkpoint.where() + " is made for no principal (" + source.describe() + ")");
             }
             resource = checkpoint.resource().render(arguments, caller.principal.accountId());
+            Warden warden = state.warden();
             return warden.authorize(caller.principal, checkpoint.action(), resource,
-                    () -> keys(caller, checkpoint, arguments));
+                    () -> keys(warden, caller, checkpoint, arguments));
         } catch (Throwable e) {
             if (e instanceof VirtualMachineError fatal) {
                 throw fatal;
@@ -145,8 +145,8 @@ final class EnforcingGate implements Gate {
      * The call's condition keys: AWS's global keys now, the directory's keys of the caller, the keys the application
      * bound (a request's, from {@code WardenFilter}), and the checkpoint's own.
      */
-    private Map<String, ContextValue> keys(Caller caller, Checkpoint checkpoint, Object[] arguments) {
-        Map<String, ContextValue> keys = directoryKeys(caller.principal);
+    private Map<String, ContextValue> keys(Warden warden, Caller caller, Checkpoint checkpoint, Object[] arguments) {
+        Map<String, ContextValue> keys = directoryKeys(warden, caller.principal);
         keys.putAll(caller.bound);
         for (Checkpoint.ContextKey key : checkpoint.context()) {
             keys.put(key.name(), ContextValue.of(key.value().render(arguments, caller.principal.accountId())));
@@ -155,7 +155,7 @@ final class EnforcingGate implements Gate {
     }
 
     /** AWS's global keys at this instant, with the keys the directory holds for {@code principal}. */
-    private Map<String, ContextValue> directoryKeys(Principal principal) {
+    private Map<String, ContextValue> directoryKeys(Warden warden, Principal principal) {
         Directory snapshot = warden.directory().current();
         KnownCaller cached = known.get(principal.arn());
         if (cached == null || cached.snapshot != snapshot) {

@@ -37,6 +37,10 @@ import net.bytebuddy.utility.JavaModule;
  */
 public final class Installer {
 
+    /** {@code net.bytebuddy.nexus.disabled} as the relocated Byte Buddy reads it (the application's is untouched). */
+    private static final String NEXUS_DISABLED = net.bytebuddy.dynamic.Nexus.class.getPackageName().replace(
+            ".dynamic", "") + ".nexus.disabled";
+
     private Installer() {
     }
 
@@ -58,20 +62,32 @@ public final class Installer {
             }
             return;
         }
+        // Byte Buddy's Nexus (for initializers of generated classes) is not used here, and costs start-up time
+        System.setProperty(NEXUS_DISABLED, "true");
+        // logging starts here, not on the store's thread at the same time (SLF4J would warn about replayed calls)
+        org.slf4j.LoggerFactory.getILoggerFactory();
         List<String> problems = new ArrayList<>();
         AgentConfig config = ConfigCheck.config(options, problems);
-        Warden warden = null;
         if (config != null) {
             AgentLog.verbose(config.verbose());
             problems.addAll(PointcutCheck.problems(config, ClassLoader.getSystemClassLoader()));
-            warden = openStore(config.store(), problems);
+            ConfigCheck.storeFolderProblem(config.store(), problems);
         }
         String problem = problems.isEmpty() ? null : String.join("; ", problems);
+        Engine engine;
+        if (problem != null) {
+            engine = Engine.of(new Engine.State(null, problem));
+        } else if (attached) {
+            engine = Engine.of(openStore(config.store()));
+        } else {
+            Path store = config.store();
+            engine = Engine.inBackground(() -> openStore(store));
+        }
         MeterRegistry registry = Metrics.globalRegistry;
         Checkpoints checkpoints = new Checkpoints();
         SpiRegistry spis = new SpiRegistry();
         PrincipalConfig principal = config == null ? PrincipalConfig.requestContextOnly() : config.principal();
-        EnforcingGate gate = new EnforcingGate(warden, problem, checkpoints, spis, CallerSource.of(principal),
+        EnforcingGate gate = new EnforcingGate(engine, checkpoints, spis, CallerSource.of(principal),
                 new CallerNames(principal.arnTemplate()), new Denials(config == null ? null : config.denial()),
                 registry);
         Gates.install(gate);
@@ -97,6 +113,9 @@ public final class Installer {
             AgentLog.info("enforcing with store " + config.store() + " (principal source " + principal.source().json()
                     + ", " + config.pointcuts().size() + " pointcuts, " + checkpoints.size()
                     + " methods enforced so far, " + rewoven + " loaded classes rewoven) in " + millis + " ms");
+            if (attached && engine.get().problem() != null) {
+                throw new IllegalStateException(engine.get().problem());
+            }
         } else {
             AgentLog.error(problem);
             AgentLog.error("every @Authorize method and pointcut is DENIED until this is fixed and the JVM restarted");
@@ -106,10 +125,9 @@ public final class Installer {
         }
     }
 
-    private static Warden openStore(Path store, List<String> problems) {
-        if (ConfigCheck.storeFolderProblem(store, problems)) {
-            return null;
-        }
+    /** Opens the store and says how it went: a Warden, or the problem that leaves every call denied. */
+    private static Engine.State openStore(Path store) {
+        long start = System.nanoTime();
         try {
             Warden warden = Warden.builder()
                     .store(FileDirectoryStore.open(store))
@@ -120,10 +138,13 @@ public final class Installer {
             for (StoreDocumentException e : warden.directory().current().rejected().values()) {
                 AgentLog.warn("store document rejected (its principal holds no policies from it): " + e.getMessage());
             }
-            return warden;
+            AgentLog.info("store " + store + " loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            return new Engine.State(warden, null);
         } catch (IOException | RuntimeException e) {
-            problems.add("store " + store.toAbsolutePath() + ": cannot be opened: " + e.getMessage());
-            return null;
+            String problem = "store " + store.toAbsolutePath() + ": cannot be opened: " + e.getMessage();
+            AgentLog.error(problem);
+            AgentLog.error("every @Authorize method and pointcut is DENIED until this is fixed and the JVM restarted");
+            return new Engine.State(null, problem);
         }
     }
 
