@@ -55,13 +55,19 @@ final class DenialResponses {
         api.getMethod("setContentType", String.class).invoke(response, "application/json");
         api.getMethod("setHeader", String.class, String.class).invoke(response, "x-amzn-ErrorType",
                 "AccessDeniedException");
-        api.getMethod("setContentLength", int.class).invoke(response, body.length);
+        api.getMethod("setCharacterEncoding", String.class).invoke(response, "UTF-8");
         try {
             OutputStream out = (OutputStream) api.getMethod("getOutputStream").invoke(response);
+            api.getMethod("setContentLength", int.class).invoke(response, body.length);
             out.write(body);
             out.flush();
-        } catch (java.lang.reflect.InvocationTargetException | java.io.IOException e) {
-            // the application took the writer already, or the client went away: the status stands
+        } catch (java.lang.reflect.InvocationTargetException streamTaken) {
+            // the application took the writer already: answer through it
+            java.io.PrintWriter writer = (java.io.PrintWriter) api.getMethod("getWriter").invoke(response);
+            writer.write(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            writer.flush();
+        } catch (java.io.IOException e) {
+            // the client went away: the status stands
         }
         return true;
     }
