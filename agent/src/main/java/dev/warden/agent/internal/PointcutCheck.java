@@ -29,8 +29,16 @@ final class PointcutCheck {
         List<String> problems = new ArrayList<>();
         TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.of(applicationLoader));
         TemplateCompiler compiler = new TemplateCompiler(config.region(), config.partition());
+        List<String> classPath = null;
         for (PointcutConfig p : config.pointcuts()) {
             if (!p.exactClass()) {
+                if (classPath == null) {
+                    classPath = ClassPathNames.of(System.getProperty("java.class.path", "")).toList();
+                }
+                if (classPath.stream().noneMatch(p::matchesClass)) {
+                    AgentLog.warn(p.location() + ": no class on the class path matches " + p.classPattern()
+                            + "; the pointcut applies if another class loader loads one");
+                }
                 continue;
             }
             TypePool.Resolution resolution = pool.describe(p.classPattern());
