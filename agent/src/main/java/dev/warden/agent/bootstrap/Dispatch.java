@@ -18,6 +18,7 @@ public final class Dispatch {
     private final Kind kind;
     private final Object request;
     private final Object response;
+    private volatile boolean deniedAnswered;
 
     public Dispatch(Kind kind, Object request, Object response) {
         this.kind = kind;
@@ -35,5 +36,15 @@ public final class Dispatch {
 
     public Object response() {
         return response;
+    }
+
+    /** Whether a denial has been answered on this request already (403 sent). */
+    public boolean deniedAnswered() {
+        return deniedAnswered;
+    }
+
+    /** Records that a denial was answered on this request. */
+    public void markDeniedAnswered() {
+        deniedAnswered = true;
     }
 }

@@ -88,6 +88,7 @@ final class EnforcingGate implements Gate {
         }
         Decision decision = decide(checkpoint, arguments);
         if (decision.outcome() != Outcome.ALLOWED) {
+            answerNow(decision);
             throw denials.of(checkpoint, decision);
         }
     }
@@ -232,10 +233,33 @@ final class EnforcingGate implements Gate {
         Gates.setDispatch(a.previous);
     }
 
+    /**
+     * Answers a JDK {@code HttpServer} exchange with the 403 as the denial is thrown: that server sends nothing for
+     * an exception escaping a handler, and handlers commonly close the exchange on the way out
+     * ({@code try (exchange)}), before the dispatch's end could answer. Servlet requests are answered when the
+     * denial leaves the servlet, so that the application may still handle it.
+     */
+    private static void answerNow(Decision decision) {
+        Dispatch dispatch = Gates.dispatch();
+        if (dispatch == null || dispatch.kind() != Dispatch.Kind.HTTP_SERVER || dispatch.deniedAnswered()) {
+            return;
+        }
+        try {
+            if (DenialResponses.answer(dispatch, decision.reason())) {
+                dispatch.markDeniedAnswered();
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("cannot answer a denied exchange with 403", e);
+        }
+    }
+
     @Override
     public boolean answerDenial(Dispatch dispatch, Throwable thrown) {
         if (!denials.isDenial(thrown)) {
             return false;
+        }
+        if (dispatch.deniedAnswered()) {
+            return true; // answered when it was thrown: nothing more to send, nothing for the server to log
         }
         Throwable denial = thrown;
         while (denial.getCause() != null && !denial.getClass().getName().endsWith("AccessDeniedException")
