@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * on {@code arn:aws:s3:::downloads/report.pdf} from {@code 10.1.2.3} at {@code 2026-11-23T15:00:00Z}; the answer is
  * Allowed (by two statements), after four Deny statements that cover the action were looked at and did not apply.
  */
-final class Policies {
+public final class Policies {
 
     static final String ACCOUNT = "111122223333";
     static final String ALICE = "arn:aws:iam::" + ACCOUNT + ":user/alice";
@@ -60,7 +60,7 @@ final class Policies {
      *
      * @return the account's root, for further calls
      */
-    static Principal enrollAlice(Warden warden) throws IOException, IamException {
+    public static Principal enrollAlice(Warden warden) throws IOException, IamException {
         Principal root = Principal.of("arn:aws:iam::" + ACCOUNT + ":root");
         warden.iam().createAccount(ACCOUNT, "bench");
         warden.iam().call(root, ACCOUNT, "CreateUser", Map.of("UserName", "alice"));
