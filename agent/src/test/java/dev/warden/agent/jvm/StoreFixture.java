@@ -3,6 +3,7 @@ package dev.warden.agent.jvm;
 import dev.warden.core.Warden;
 import dev.warden.core.store.FileDirectoryStore;
 import dev.warden.spi.Principal;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,8 +27,9 @@ final class StoreFixture implements AutoCloseable {
 
     /** A new store in {@code folder} (created if absent) holding the account. */
     static StoreFixture create(Path folder) throws Exception {
+        // a registry of its own: fixtures made one after another would register the same meters globally
         Warden warden = Warden.builder().store(FileDirectoryStore.open(folder)).audit(false, 0)
-                .serviceLoaderListeners(false).build();
+                .serviceLoaderListeners(false).meterRegistry(new SimpleMeterRegistry()).build();
         warden.iam().createAccount(ACCOUNT, null);
         return new StoreFixture(folder, warden);
     }
