@@ -35,7 +35,7 @@ final class Denials {
             if (constructor != null) {
                 try {
                     return sneaky(constructor.newInstance(decision.reason()));
-                } catch (ReflectiveOperationException | RuntimeException e) {
+                } catch (ReflectiveOperationException e) { // not RuntimeException: sneaky() throws the denial
                     LOG.warn("cannot make a {} for a denial; throwing {} instead", configured, SPI_DENIAL, e);
                 }
             }
