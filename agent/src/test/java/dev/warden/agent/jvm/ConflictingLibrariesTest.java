@@ -71,7 +71,8 @@ class ConflictingLibrariesTest {
 
     @Test
     void theAgentEnforcesAlongsideThem() {
-        assertThat(app.stderr()).contains("[warden-agent] INFO enforcing with store").doesNotContain("[warden-agent] ERROR");
+        assertThat(app.stderr()).contains("[warden-agent] INFO enforcing with store")
+                .doesNotContain("[warden-agent] ERROR");
         assertThat(app.outcome("alice getOrder 7")).isEqualTo("allowed");
         assertThat(app.outcome("bob getOrder 7")).startsWith("threw dev.warden.spi.AccessDeniedException: User: "
                 + "arn:aws:iam::111122223333:user/bob is not authorized to perform: orders:GetOrder");

@@ -18,6 +18,7 @@ import testapp.OrdersApp;
 class JavaagentEnforcementTest {
 
     private static final String DENIED = "threw dev.warden.spi.AccessDeniedException: ";
+    private static final String ORDER = "arn:aws:orders:eu-west-1:111122223333:order/";
     private static final String BOB = "User: arn:aws:iam::111122223333:user/bob is not authorized to perform: ";
 
     // alice may read, delete and add books to orders in eu-west-1 only, and browse the catalog: the config's region
@@ -73,16 +74,17 @@ class JavaagentEnforcementTest {
     @Test
     void aPropertyTemplateAndAnIndexTemplateRenderTheResource() {
         assertThat(app.outcome("alice getOrderOf 8")).isEqualTo("allowed");
-        assertThat(app.outcome("bob getOrderOf 8")).contains("on resource: arn:aws:orders:eu-west-1:111122223333:order/8 ");
+        assertThat(app.outcome("bob getOrderOf 8")).contains(" on resource: " + ORDER + "8 ");
         assertThat(app.outcome("alice getOrderAt 9")).isEqualTo("allowed");
-        assertThat(app.outcome("bob getOrderAt 9")).contains("on resource: arn:aws:orders:eu-west-1:111122223333:order/9 ");
+        assertThat(app.outcome("bob getOrderAt 9")).contains(" on resource: " + ORDER + "9 ");
     }
 
     @Test
     void aContextTemplateReachesThePolicyCondition() {
         assertThat(app.outcome("alice addItem 7 book")).isEqualTo("allowed");
-        assertThat(app.outcome("alice addItem 7 knife")).startsWith(DENIED + "User: arn:aws:iam::111122223333:user/alice "
-                + "is not authorized to perform: orders:AddItem on resource: arn:aws:orders:eu-west-1:111122223333:order/7");
+        assertThat(app.outcome("alice addItem 7 knife")).isEqualTo(DENIED
+                + "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: orders:AddItem on "
+                + "resource: " + ORDER + "7 because no identity-based policy allows the orders:AddItem action");
     }
 
     @Test
