@@ -28,7 +28,10 @@ class ContextPropagationTest {
         }
         Path config = Files.writeString(dir.resolve("agent.json"), """
                 {"store": "store"}""");
-        app = ChildJvm.java().agent(config).applicationClassPath().run(PropagationApp.class);
+        // with a parallelism of 1 (a machine with 1 or 2 CPUs) supplyAsync would start a thread per task instead of
+        // using the common pool: fixed, so that every machine tests the common pool
+        app = ChildJvm.java().agent(config).options("-Djava.util.concurrent.ForkJoinPool.common.parallelism=4")
+                .applicationClassPath().run(PropagationApp.class);
         assertThat(app.exitCode()).as(app::toString).isZero();
     }
 
@@ -56,6 +59,7 @@ class ContextPropagationTest {
     @Test
     void theContextFollowsCompletableFutureSupplyAsync() {
         allowedOnAnotherThread("supplyAsync default pool");
+        assertThat(app.outcome("supplyAsync default pool")).contains(" on ForkJoinPool.commonPool-worker-");
         allowedOnAnotherThread("supplyAsync given executor");
     }
 
