@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testapp.BrokenTemplateApp;
 import testapp.OrdersApp;
 
 /**
  * An agent that cannot enforce as configured says precisely why ({@code [warden-agent] ERROR} on standard error,
  * with the file and the place in it) and fails closed: the application runs, and every enforced call is denied,
- * even alice's, whom the store allows. The first test shows that alice is allowed when nothing is wrong.
+ * even alice's, whom the store allows; an annotation whose template does not fit its method denies that method.
+ * The first test shows that alice is allowed when nothing is wrong.
  */
 class FailClosedTest {
 
@@ -128,5 +130,23 @@ class FailClosedTest {
         assertThat(app.outcome("alice deleteOrder 7")).startsWith("threw dev.warden.spi.AccessDeniedException: Call "
                 + "to testapp.Orders.deleteOrder(String id) (orders:DeleteOrder) denied: the Warden agent is "
                 + "misconfigured: ");
+    }
+
+    @Test
+    void anAnnotationTemplateNamingNoParameterIsReportedAndDeniesThatMethodOnly() throws Exception {
+        Path config = config("""
+                {"store": "store"}""");
+
+        ChildJvm.Finished app = ChildJvm.java().agent(config).applicationClassPath().run(BrokenTemplateApp.class);
+
+        String problem = "@Authorize on testapp.BrokenTemplateApp.broken(String id): "
+                + "'arn:aws:orders:{region}:{account}:order/{idd}': {idd} names no parameter of "
+                + "BrokenTemplateApp.broken(String id)";
+        assertThat(app.stderr()).as(app::toString).contains("[warden-agent] ERROR " + problem
+                + "; every call to it is DENIED until this is fixed");
+        assertThat(app.outcome("alice broken 7")).isEqualTo("threw dev.warden.spi.AccessDeniedException: Call to "
+                + "testapp.BrokenTemplateApp.broken(String id) (orders:GetOrder) denied: the Warden agent is "
+                + "misconfigured: " + problem);
+        assertThat(app.outcome("alice sound 7")).isEqualTo("allowed");
     }
 }
