@@ -118,7 +118,13 @@ public final class Installer {
             }
         } else {
             AgentLog.error(problem);
-            AgentLog.error("every @Authorize method and pointcut is DENIED until this is fixed and the JVM restarted");
+            if (config == null) {
+                AgentLog.error("every @Authorize method is DENIED until this is fixed and the JVM restarted; the "
+                        + "config's pointcuts could not be read, so methods named only by a pointcut are NOT enforced");
+            } else {
+                AgentLog.error("every @Authorize method and pointcut is DENIED until this is fixed and the JVM "
+                        + "restarted");
+            }
             if (attached) {
                 throw new IllegalStateException(problem);
             }

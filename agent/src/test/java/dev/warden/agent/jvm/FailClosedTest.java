@@ -20,8 +20,10 @@ class FailClosedTest {
 
     private static final String MISCONFIGURED = "threw dev.warden.spi.AccessDeniedException: Call to "
             + "testapp.Orders.getOrder(String id) (orders:GetOrder) denied: the Warden agent is misconfigured: ";
-    private static final String DENIED_UNTIL_FIXED = "[warden-agent] ERROR every @Authorize method and pointcut is "
-            + "DENIED until this is fixed and the JVM restarted";
+    private static final String DENIED_UNTIL_FIXED = "[warden-agent] ERROR every @Authorize method ";
+    /** A config that cannot be read names no pointcuts: the log must not claim they are enforced. */
+    private static final String POINTCUTS_UNKNOWN = "the config's pointcuts could not be read, so methods named only "
+            + "by a pointcut are NOT enforced";
 
     @TempDir
     Path dir;
@@ -68,6 +70,8 @@ class FailClosedTest {
                 {"store": "no-such-store"}"""));
 
         failedClosed(app, "store " + dir.resolve("no-such-store") + ": no such folder");
+        assertThat(app.stderr()).contains("every @Authorize method and pointcut is DENIED").doesNotContain(
+                POINTCUTS_UNKNOWN);
     }
 
     @Test
@@ -89,6 +93,7 @@ class FailClosedTest {
         ChildJvm.Finished app = runAsAlice(config);
 
         failedClosed(app, config + ": line 2, column 11: not valid JSON: ");
+        assertThat(app.stderr()).contains(POINTCUTS_UNKNOWN);
     }
 
     @Test
@@ -99,6 +104,7 @@ class FailClosedTest {
         ChildJvm.Finished app = runAsAlice(config);
 
         failedClosed(app, config + ": /colour: unknown field; known: ");
+        assertThat(app.stderr()).contains(POINTCUTS_UNKNOWN);
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class Prefilter implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) throws IllegalClassFormatException {
-        if (name == null || loader == agentLoader || name.startsWith("dev/warden/agent/")
+        if (name == null || loader == agentLoader || name.startsWith("dev/warden/agent/bootstrap/")
                 || !plan.mayWeave(name, bytes)) {
             return null;
         }

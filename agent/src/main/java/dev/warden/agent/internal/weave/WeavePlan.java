@@ -79,7 +79,7 @@ public final class WeavePlan implements AgentBuilder.RawMatcher, AgentBuilder.Tr
     /** For a class already loaded: whether it may need weaving (read by reflection, without loading others). */
     boolean mayWeave(Class<?> type) {
         String name = type.getName();
-        if (type.isInterface() || type.isArray() || type.isPrimitive() || name.startsWith("dev.warden.agent.")) {
+        if (type.isInterface() || type.isArray() || type.isPrimitive() || name.startsWith("dev.warden.agent.bootstrap.")) {
             return false;
         }
         if (pointcutFor(name) || servlet && SERVLETS.contains(name)) {
