@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +34,37 @@ final class EnforcingGate implements Gate {
 
     /**
      * Who calls, and where the condition keys of the call come from: the application's bound context (with its
-     * keys), or the directory alone. Keys are only built when the caller's policies read them.
+     * keys), or the directory alone. It is also the supplier of the call's keys, which Warden asks for only when the
+     * caller's policies read them (one object per call rather than two).
      */
-    private record Caller(Principal principal, Map<String, ContextValue> bound) {
+    private final class Caller implements Supplier<Map<String, ContextValue>> {
+        final Principal principal;
+        final AppSpi spi;
+        final Object context;
+        Warden warden;
+        Checkpoint checkpoint;
+        Object[] arguments;
+
+        /** A caller named by the application's bound {@code context} (from {@code spi}), or by neither (null). */
+        Caller(Principal principal, AppSpi spi, Object context) {
+            this.principal = principal;
+            this.spi = spi;
+            this.context = context;
+        }
+
+        /** The keys the application bound with the caller (a request's, from {@code WardenFilter}). */
+        Map<String, ContextValue> bound() throws Throwable {
+            return context == null ? Map.of() : spi.keysOf(context);
+        }
+
+        @Override
+        public Map<String, ContextValue> get() {
+            try {
+                return keys(warden, this, checkpoint, arguments);
+            } catch (Throwable e) {
+                throw new IllegalStateException("the condition keys of the call could not be read", e);
+            }
+        }
     }
 
     /** The keys the directory gives a principal, at one directory snapshot. */
@@ -113,9 +142,10 @@ final class EnforcingGate implements Gate {
                         + checkpoint.where() + " is made for no principal (" + source.describe() + ")");
             }
             resource = checkpoint.resource().render(arguments, caller.principal.accountId());
-            Warden warden = state.warden();
-            return warden.authorize(caller.principal, checkpoint.action(), resource,
-                    () -> keys(warden, caller, checkpoint, arguments));
+            caller.warden = state.warden();
+            caller.checkpoint = checkpoint;
+            caller.arguments = arguments;
+            return caller.warden.authorize(caller.principal, checkpoint.action(), resource, caller);
         } catch (Throwable e) {
             if (e instanceof VirtualMachineError fatal) {
                 throw fatal;
@@ -136,19 +166,20 @@ final class EnforcingGate implements Gate {
         AppSpi spi = checkpoint.spi();
         Object context = spi.currentContext();
         if (context != null) {
-            return new Caller(spi.principalOf(context), spi.keysOf(context));
+            return new Caller(spi.principalOf(context), spi, context);
         }
         Principal principal = names.principal(source.find(checkpoint.loader()));
-        return principal == null ? null : new Caller(principal, Map.of());
+        return principal == null ? null : new Caller(principal, null, null);
     }
 
     /**
      * The call's condition keys: AWS's global keys now, the directory's keys of the caller, the keys the application
      * bound (a request's, from {@code WardenFilter}), and the checkpoint's own.
      */
-    private Map<String, ContextValue> keys(Warden warden, Caller caller, Checkpoint checkpoint, Object[] arguments) {
+    private Map<String, ContextValue> keys(Warden warden, Caller caller, Checkpoint checkpoint, Object[] arguments)
+            throws Throwable {
         Map<String, ContextValue> keys = directoryKeys(warden, caller.principal);
-        keys.putAll(caller.bound);
+        keys.putAll(caller.bound());
         for (Checkpoint.ContextKey key : checkpoint.context()) {
             keys.put(key.name(), ContextValue.of(key.value().render(arguments, caller.principal.accountId())));
         }

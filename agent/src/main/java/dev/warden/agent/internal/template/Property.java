@@ -2,7 +2,9 @@ package dev.warden.agent.internal.template;
 
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 
@@ -13,7 +15,8 @@ import java.lang.reflect.Modifier;
  */
 final class Property {
 
-    private record Accessor(Class<?> type, AccessibleObject member) {
+    /** The accessor for one class, as a handle typed {@code (Object)Object} so that calls are {@code invokeExact}. */
+    private record Accessor(Class<?> type, MethodHandle handle) {
     }
 
     private final String name;
@@ -31,13 +34,23 @@ final class Property {
         Class<?> type = target.getClass();
         Accessor accessor = last;
         if (accessor == null || accessor.type != type) {
-            accessor = new Accessor(type, find(type, name));
+            accessor = new Accessor(type, handle(type, find(type, name)));
             last = accessor;
         }
         try {
-            return accessor.member instanceof Method m ? m.invoke(target) : ((Field) accessor.member).get(target);
-        } catch (InvocationTargetException e) {
-            throw new RenderException("reading property '" + name + "' of " + type.getName() + " failed", e.getCause());
+            return (Object) accessor.handle.invokeExact(target);
+        } catch (RuntimeException | Error e) {
+            throw new RenderException("reading property '" + name + "' of " + type.getName() + " failed", e);
+        } catch (Throwable e) {
+            throw new RenderException("reading property '" + name + "' of " + type.getName() + " failed", e);
+        }
+    }
+
+    private MethodHandle handle(Class<?> type, AccessibleObject member) {
+        try {
+            MethodHandle handle = member instanceof Method m ? MethodHandles.lookup().unreflect(m)
+                    : MethodHandles.lookup().unreflectGetter((Field) member);
+            return handle.asType(MethodType.methodType(Object.class, Object.class));
         } catch (IllegalAccessException e) {
             throw new RenderException("property '" + name + "' of " + type.getName() + " cannot be read", e);
         }
