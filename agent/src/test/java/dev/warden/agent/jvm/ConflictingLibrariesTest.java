@@ -28,10 +28,7 @@ class ConflictingLibrariesTest {
 
     @BeforeAll
     static void runTheApplication() throws Exception {
-        try (StoreFixture store = StoreFixture.create(dir.resolve("store"))) {
-            store.user("alice", StoreFixture.allow("orders:GetOrder", "arn:aws:orders:*:111122223333:order/*"))
-                    .user("bob");
-        }
+        StoreFixture.aliceGetsOrdersBobNothing(dir.resolve("store"));
         Path config = Files.writeString(dir.resolve("agent.json"), """
                 {"store": "store"}""");
         // failsafe's pre-integration-test copies them there (maven-dependency-plugin, see the pom)

@@ -23,9 +23,7 @@ class ContextPropagationTest {
 
     @BeforeAll
     static void runTheApplication() throws Exception {
-        try (StoreFixture store = StoreFixture.create(dir.resolve("store"))) {
-            store.user("alice", StoreFixture.allow("orders:GetOrder", "arn:aws:orders:*:111122223333:order/*"));
-        }
+        StoreFixture.aliceGetsOrdersBobNothing(dir.resolve("store"));
         Path config = Files.writeString(dir.resolve("agent.json"), """
                 {"store": "store"}""");
         // with a parallelism of 1 (a machine with 1 or 2 CPUs) supplyAsync would start a thread per task instead of

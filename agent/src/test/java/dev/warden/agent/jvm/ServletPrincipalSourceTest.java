@@ -35,10 +35,7 @@ class ServletPrincipalSourceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        try (StoreFixture store = StoreFixture.create(folder.resolve("store"))) {
-            store.user("alice", StoreFixture.allow("orders:GetOrder", "arn:aws:orders:*:111122223333:order/*"))
-                    .user("bob");
-        }
+        StoreFixture.aliceGetsOrdersBobNothing(folder.resolve("store"));
         Path config = folder.resolve("warden-agent.json");
         Files.writeString(config, """
                 {"store": "store", "principal": {"source": "servlet",

@@ -21,10 +21,7 @@ class StaticPrincipalSourcesTest {
 
     @BeforeEach
     void store() throws Exception {
-        try (StoreFixture store = StoreFixture.create(folder.resolve("store"))) {
-            store.user("alice", StoreFixture.allow("orders:GetOrder", "arn:aws:orders:*:111122223333:order/*"))
-                    .user("bob");
-        }
+        StoreFixture.aliceGetsOrdersBobNothing(folder.resolve("store"));
     }
 
     private ChildJvm.Finished run(String source) throws Exception {

@@ -34,6 +34,13 @@ final class StoreFixture implements AutoCloseable {
         return new StoreFixture(folder, warden);
     }
 
+    /** The store most tests need, in {@code folder}: alice may {@code orders:GetOrder} any order, bob nothing. */
+    static void aliceGetsOrdersBobNothing(Path folder) throws Exception {
+        try (StoreFixture store = create(folder)) {
+            store.user("alice", allow("orders:GetOrder", "arn:aws:orders:*:111122223333:order/*")).user("bob");
+        }
+    }
+
     /** Creates the IAM user {@code name}, with no policies. */
     StoreFixture user(String name) throws Exception {
         warden.iam().call(ROOT, ACCOUNT, "CreateUser", Map.of("UserName", name));
