@@ -68,20 +68,22 @@ public final class Installer {
         org.slf4j.LoggerFactory.getILoggerFactory();
         List<String> problems = new ArrayList<>();
         AgentConfig config = ConfigCheck.config(options, problems);
+        Engine engine = null;
         if (config != null) {
             AgentLog.verbose(config.verbose());
-            problems.addAll(PointcutCheck.problems(config, ClassLoader.getSystemClassLoader()));
             ConfigCheck.storeFolderProblem(config.store(), problems);
+            if (problems.isEmpty() && !attached) {
+                // the store loads while the pointcuts are checked, the classes woven and the application starts
+                Path store = config.store();
+                engine = Engine.inBackground(() -> openStore(store));
+            }
+            problems.addAll(PointcutCheck.problems(config, ClassLoader.getSystemClassLoader()));
         }
         String problem = problems.isEmpty() ? null : String.join("; ", problems);
-        Engine engine;
         if (problem != null) {
-            engine = Engine.of(new Engine.State(null, problem));
+            engine = Engine.of(new Engine.State(null, problem)); // a store still loading is not used
         } else if (attached) {
             engine = Engine.of(openStore(config.store()));
-        } else {
-            Path store = config.store();
-            engine = Engine.inBackground(() -> openStore(store));
         }
         MeterRegistry registry = Metrics.globalRegistry;
         Checkpoints checkpoints = new Checkpoints();

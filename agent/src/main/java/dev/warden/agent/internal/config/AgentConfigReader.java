@@ -1,12 +1,8 @@
 package dev.warden.agent.internal.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class AgentConfigReader {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final Pattern JAVA_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
     private static final Pattern CLASS_PATTERN = Pattern.compile("[\\p{javaJavaIdentifierPart}.$*]+");
     private static final Pattern TYPE_NAME = Pattern.compile("[\\p{javaJavaIdentifierPart}.$]+(\\[])*");
@@ -63,11 +55,13 @@ public final class AgentConfigReader {
     AgentConfig parse(String text, Path storeOverride) throws ConfigException {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = JsonTree.read(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new ConfigException(source, where, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(source, "", "cannot read the agent config: " + e);
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException(source, "", "the agent config must be a JSON object");
