@@ -1,5 +1,6 @@
 package dev.warden.spi;
 
+import java.util.AbstractMap;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,7 +71,53 @@ public record AuthorizationRequest(
         return end > colon + 1 ? arn.substring(colon + 1, end) : null;
     }
 
+    /**
+     * {@code context} as requests keep their keys (lower case, immutable), for many requests: a request made with the
+     * returned map takes it as it is, without copying it again. For callers that make many requests with the same
+     * keys (a method check made on every call, with the request's keys).
+     *
+     * @throws IllegalArgumentException if two keys differ only in case
+     */
+    public static Map<String, ContextValue> normalizedContext(Map<String, ContextValue> context) {
+        if (context instanceof NormalizedContext) {
+            return context;
+        }
+        return new NormalizedContext(lowerCaseKeys(context));
+    }
+
+    /** A context whose keys are lower case already: {@link #normalizedContext}. */
+    private static final class NormalizedContext extends AbstractMap<String, ContextValue> {
+        private final Map<String, ContextValue> keys;
+
+        NormalizedContext(Map<String, ContextValue> keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public ContextValue get(Object key) {
+            return keys.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return keys.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return keys.size();
+        }
+
+        @Override
+        public Set<Map.Entry<String, ContextValue>> entrySet() {
+            return keys.entrySet();
+        }
+    }
+
     private static Map<String, ContextValue> lowerCaseKeys(Map<String, ContextValue> context) {
+        if (context instanceof NormalizedContext) {
+            return context;
+        }
         if (context == null || context.isEmpty()) {
             return Map.of();
         }

@@ -8,6 +8,7 @@ import dev.warden.agent.internal.principal.CallerSource;
 import dev.warden.core.Warden;
 import dev.warden.core.eval.GlobalContextKeys;
 import dev.warden.core.iam.Directory;
+import dev.warden.spi.AuthorizationRequest;
 import dev.warden.spi.ContextValue;
 import dev.warden.spi.Decision;
 import dev.warden.spi.Outcome;
@@ -71,6 +72,14 @@ final class EnforcingGate implements Gate {
     private record KnownCaller(Directory snapshot, Map<String, ContextValue> keys) {
     }
 
+    /**
+     * A caller's complete keys for calls without keys of their own, ready for requests (normalized): the same
+     * within one second (aws:CurrentTime's precision), one directory snapshot and one bound request.
+     */
+    private record ReadyKeys(Directory snapshot, long second, Map<String, ContextValue> bound,
+                             Map<String, ContextValue> keys) {
+    }
+
     /** What a task carries to the thread that runs it. */
     private record Captured(Dispatch dispatch, AppSpi[] spis, Object[] contexts) {
     }
@@ -86,6 +95,7 @@ final class EnforcingGate implements Gate {
     private final CallerNames names;
     private final Denials denials;
     private final Map<String, KnownCaller> known = new ConcurrentHashMap<>();
+    private final Map<String, ReadyKeys> ready = new ConcurrentHashMap<>();
     private final Counter noCaller;
     private final Counter failures;
     private final Counter misconfigured;
@@ -178,6 +188,23 @@ final class EnforcingGate implements Gate {
      */
     private Map<String, ContextValue> keys(Warden warden, Caller caller, Checkpoint checkpoint, Object[] arguments)
             throws Throwable {
+        if (checkpoint.context().isEmpty()) {
+            Map<String, ContextValue> bound = caller.bound();
+            Directory snapshot = warden.directory().current();
+            long second = warden.clock().instant().getEpochSecond();
+            ReadyKeys cached = ready.get(caller.principal.arn());
+            if (cached != null && cached.snapshot == snapshot && cached.second == second && cached.bound == bound) {
+                return cached.keys;
+            }
+            Map<String, ContextValue> keys = directoryKeys(warden, caller.principal);
+            keys.putAll(bound);
+            cached = new ReadyKeys(snapshot, second, bound, AuthorizationRequest.normalizedContext(keys));
+            if (ready.size() > 10_000) {
+                ready.clear();
+            }
+            ready.put(caller.principal.arn(), cached);
+            return cached.keys;
+        }
         Map<String, ContextValue> keys = directoryKeys(warden, caller.principal);
         keys.putAll(caller.bound());
         for (Checkpoint.ContextKey key : checkpoint.context()) {
