@@ -97,6 +97,10 @@ public final class Warden implements Closeable {
     private record CachedControls(long version, List<StatementIndex> levels) {
     }
 
+    /** The policies of the principal this thread decided for last (method checks repeat the same caller). */
+    private record LastSet(Principal principal, CachedSet set) {
+    }
+
     private final LiveDirectory directory;
     private final Clock clock;
     private final IamService iam;
@@ -111,6 +115,7 @@ public final class Warden implements Closeable {
     private final int latencySampling;
     private final boolean listenersNeedLatency;
     private final boolean listenersNeedContext;
+    private final ThreadLocal<LastSet> lastSet = new ThreadLocal<>();
     private int decisions;
 
     private Warden(Builder b, LiveDirectory directory) {
@@ -346,7 +351,14 @@ public final class Warden implements Closeable {
         if (current.organization() != null) {
             return null; // resource control policies may apply, and read the resource's account
         }
-        CachedSet cached = policySet(current, principal);
+        LastSet last = lastSet.get();
+        CachedSet cached;
+        if (last != null && last.principal == principal && last.set.version() == current.policyVersion()) {
+            cached = last.set;
+        } else {
+            cached = policySet(current, principal);
+            lastSet.set(new LastSet(principal, cached));
+        }
         return cached.set() == null || cached.decisions() == null ? null : cached;
     }
 
