@@ -5,6 +5,7 @@ import dev.warden.core.iam.Account;
 import dev.warden.core.iam.Directory;
 import dev.warden.core.iam.IamError;
 import dev.warden.core.iam.IamException;
+import dev.warden.core.iam.IamResource;
 import dev.warden.core.iam.LiveDirectory;
 import dev.warden.spi.AuthorizationRequest;
 import dev.warden.spi.Decision;
@@ -13,19 +14,22 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** One call of an IAM operation: who calls, in which account, with which parameters. */
+/** One call of an IAM operation: who calls, in which account, which operation, with which parameters. */
 final class Call {
 
     private final IamService service;
     private final Caller caller;
     private final String accountId;
+    private final String operation;
     private final Params params;
     private final Instant now;
 
-    Call(IamService service, Caller caller, String accountId, Params params) {
+    /** @param operation the operation called, as registered ({@code AttachUserPolicy}) */
+    Call(IamService service, Caller caller, String accountId, String operation, Params params) {
         this.service = service;
         this.caller = caller;
         this.accountId = accountId;
+        this.operation = operation;
         this.params = params;
         this.now = service.warden().clock().instant().truncatedTo(ChronoUnit.SECONDS);
     }
@@ -78,13 +82,17 @@ final class Call {
     }
 
     /**
-     * Lets the call go on only if the caller may perform {@code iam:ACTION} on {@code resource}.
+     * Lets the call go on only if the caller may perform {@code iam:ACTION} on {@code resource}, with the caller's
+     * condition keys and the operation's own ({@link OperationConditionKeys}: {@code iam:PolicyARN},
+     * {@code iam:PermissionsBoundary}, request and resource tags).
      *
      * @throws IamException {@code AccessDenied} with AWS's message
      */
     void authorize(String action, String resource) throws IamException {
         AuthorizationRequest.Builder request = AuthorizationRequest.builder(caller.principal(), action, resource);
         caller.contextAt(service.warden().clock().instant()).forEach(request::context);
+        IamResource target = IamResource.find(directory(), resource);
+        OperationConditionKeys.of(operation, params, target).forEach(request::context);
         Decision decision = service.warden().authorize(request.build(), null, caller.sessionPolicy());
         if (!decision.isAllowed()) {
             throw new IamException(IamError.ACCESS_DENIED, decision.reason());

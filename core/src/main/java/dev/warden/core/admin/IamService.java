@@ -129,7 +129,7 @@ public final class IamService {
         if (operation == null) {
             throw new IamException(IamError.INVALID_ACTION, "Could not find operation " + action + " for version 2010-05-08");
         }
-        return operation.run(new Call(this, caller, accountId, new Params(params)));
+        return operation.run(new Call(this, caller, accountId, action, new Params(params)));
     }
 
     Warden warden() {

@@ -9,6 +9,7 @@ import dev.warden.core.iam.Constraint;
 import dev.warden.core.iam.Directory;
 import dev.warden.core.iam.IamError;
 import dev.warden.core.iam.IamException;
+import dev.warden.core.iam.IamResource;
 import dev.warden.core.iam.UniqueIds;
 import dev.warden.spi.AuthorizationRequest;
 import dev.warden.spi.ContextValue;
@@ -179,11 +180,20 @@ public final class StsService {
         return now();
     }
 
-    /** Decides {@code action} on {@code resource} for {@code caller}, with the request's own keys added. */
+    /**
+     * Decides {@code action} on {@code resource} for {@code caller}, with the request's own keys added, and, when
+     * {@code resource} is one of the directory's roles, the role's tags as {@code aws:ResourceTag/KEY} and
+     * {@code iam:ResourceTag/KEY} (AWS's keys of the role resource for AssumeRole, AssumeRoleWithWebIdentity,
+     * TagSession, SetSourceIdentity and PassRole).
+     */
     Decision authorize(Caller caller, String action, String resource, Map<String, ContextValue> requestKeys) {
         AuthorizationRequest.Builder request = AuthorizationRequest.builder(caller.principal(), action, resource);
         caller.contextAt(warden.clock().instant()).forEach(request::context);
         requestKeys.forEach(request::context);
+        IamResource role = IamResource.find(warden.directory().current(), resource);
+        if (role != null) {
+            role.tagKeys().forEach(request::context);
+        }
         return warden.authorize(request.build(), null, caller.sessionPolicy());
     }
 

@@ -11,6 +11,7 @@ import dev.warden.spi.AuthorizationRequest;
 import dev.warden.spi.Principal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -248,6 +249,28 @@ class CallAuthorizationTest {
         assertThat(first.principal()).isEqualTo(IamFixture.ROOT);
         assertThat(first.action()).isEqualTo("iam:" + action);
         assertThat(first.resource()).isEqualTo(resource);
+    }
+
+    /**
+     * An operation carries no service-specific condition key (an {@code iam:} key, request or resource tags, tag
+     * keys) that AWS's Service Authorization Reference does not document for it; on an existing tagged entity it
+     * carries the entity's tags wherever the reference documents them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operations")
+    void theCallCarriesTheServiceKeysAwsDocumentsForTheOperationAndNoOthers(String action, String resource,
+                                                                          List<String> params) throws Exception {
+        Map<String, String> tagged = Map.of(ALICE, "team", APP, "env", READS, "k", IDP, "k");
+        f.decided.clear();
+        f.root(action, params(params));
+        AuthorizationRequest request = f.decided.get(0);
+        Set<String> documented = ServiceReference.documented(action);
+        assertThat(ServiceReference.serviceKeys(request)).isSubsetOf(documented);
+        String tag = tagged.get(resource);
+        assertThat(request.context().containsKey("aws:resourcetag/" + tag))
+                .isEqualTo(tag != null && documented.contains("aws:resourcetag/${tagkey}"));
+        assertThat(request.context().containsKey("iam:resourcetag/" + tag))
+                .isEqualTo(tag != null && documented.contains("iam:resourcetag/${tagkey}"));
     }
 
     /** AWS leaves "on resource" out of the message when the resource is {@code *}. */
