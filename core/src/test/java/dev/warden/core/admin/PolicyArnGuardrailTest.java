@@ -47,7 +47,8 @@ class PolicyArnGuardrailTest {
             String attach = "Attach" + holder[0] + "Policy";
             IamException e = f.fails(admin, attach, holder[0] + "Name", holder[1], "PolicyArn", ADMIN);
             assertThat(e.error()).isEqualTo(IamError.ACCESS_DENIED);
-            assertThat(e.getMessage()).contains("iam:" + attach).endsWith("with an explicit deny in an identity-based policy");
+            assertThat(e.getMessage()).contains("iam:" + attach)
+                    .endsWith("with an explicit deny in an identity-based policy");
             f.as(admin, attach, holder[0] + "Name", holder[1], "PolicyArn", IAM_READ);
             f.as(admin, "Detach" + holder[0] + "Policy", holder[0] + "Name", holder[1], "PolicyArn", IAM_READ);
         }

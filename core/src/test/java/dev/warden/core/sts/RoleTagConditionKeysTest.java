@@ -121,8 +121,8 @@ class RoleTagConditionKeysTest {
                 + "\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\",\"Resource\":\"*\",\"Condition\":{"
                 + "\"StringEquals\":{\"iam:PassedToService\":\"lambda.amazonaws.com\","
                 + "\"iam:ResourceTag/project\":\"${aws:PrincipalTag/project}\"},"
-                + "\"ArnLike\":{\"iam:AssociatedResourceARN\":\"arn:aws:lambda:us-east-1:111122223333:function:blue-*\"}"
-                + "}}]}");
+                + "\"ArnLike\":{\"iam:AssociatedResourceARN\":"
+                + "\"arn:aws:lambda:us-east-1:111122223333:function:blue-*\"}}}]}");
         String blue = role("blue-fn", "project", "blue");
         String red = role("red-fn", "project", "red");
         Caller caller = deployer.caller();
@@ -131,9 +131,9 @@ class RoleTagConditionKeysTest {
 
         passRole.check(caller, blue, "lambda.amazonaws.com", blueFunction);
         assertThatThrownBy(() -> passRole.check(caller, red, "lambda.amazonaws.com", blueFunction))
-                .isInstanceOfSatisfying(IamException.class, e -> assertThat(e.getMessage()).isEqualTo(
-                        "User: arn:aws:iam::111122223333:user/deployer is not authorized to perform: iam:PassRole on "
-                                + "resource: " + red + " because no identity-based policy allows the iam:PassRole action"));
+                .isInstanceOfSatisfying(IamException.class, e -> assertThat(e.getMessage()).isEqualTo("User: "
+                        + "arn:aws:iam::111122223333:user/deployer is not authorized to perform: iam:PassRole on "
+                        + "resource: " + red + " because no identity-based policy allows the iam:PassRole action"));
         assertThatThrownBy(() -> passRole.check(caller, blue, "lambda.amazonaws.com",
                 "arn:aws:lambda:us-east-1:111122223333:function:red-report")).isInstanceOf(IamException.class);
         assertThatThrownBy(() -> passRole.check(caller, blue, "lambda.amazonaws.com"))
@@ -171,7 +171,8 @@ class RoleTagConditionKeysTest {
         var params = StsFixture.params("RoleArn", role, "RoleSessionName", "web", "WebIdentityToken", token);
 
         assertThatThrownBy(() -> f.warden.sts().call(anonymous, null, "AssumeRoleWithWebIdentity", params))
-                .isInstanceOfSatisfying(IamException.class, e -> assertThat(e.error()).isEqualTo(IamError.ACCESS_DENIED));
+                .isInstanceOfSatisfying(IamException.class,
+                        e -> assertThat(e.error()).isEqualTo(IamError.ACCESS_DENIED));
         f.iam(ACCOUNT, "TagRole", "RoleName", "web", "Tags.member.1.Key", "federation", "Tags.member.1.Value", "on");
         assertThat(f.warden.sts().call(anonymous, null, "AssumeRoleWithWebIdentity", params).has("Credentials"))
                 .isTrue();

@@ -8,6 +8,8 @@ import dev.warden.core.iam.IamError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * AssumeRole carries STS's request keys ({@code sts:RoleSessionName}, {@code sts:ExternalId},
@@ -65,24 +67,17 @@ class StsRequestKeysGuardrailTest {
         assertThat(assumes(role, "RoleSessionName", "bob")).isFalse();
     }
 
-    @Test
-    void aTrustPolicyCanRequireAnExternalId() throws Exception {
-        String role = f.role(ACCOUNT, "vendor", trust("\"sts:AssumeRole\"",
-                "{\"StringEquals\":{\"sts:ExternalId\":\"Unique-123\"}}"), READ);
+    /** AWS's examples: an external id for a third party; one source identity (with sts:SetSourceIdentity). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"sts:ExternalId, ExternalId, '\"sts:AssumeRole\"'",
+            "sts:SourceIdentity, SourceIdentity, '[\"sts:AssumeRole\",\"sts:SetSourceIdentity\"]'"})
+    void aTrustPolicyRequiringAValueAdmitsOnlyRequestsGivingIt(String key, String parameter, String actions)
+            throws Exception {
+        String role = f.role(ACCOUNT, "guarded", trust(actions,
+                "{\"StringEquals\":{\"" + key + "\":\"Diego-123\"}}"), READ);
 
-        assertThat(assumes(role, "RoleSessionName", "s1", "ExternalId", "Unique-123")).isTrue();
-        assertThat(assumes(role, "RoleSessionName", "s1", "ExternalId", "Other-123")).isFalse();
-        assertThat(assumes(role, "RoleSessionName", "s1")).isFalse();
-    }
-
-    @Test
-    void aTrustPolicyCanRequireOneSourceIdentity() throws Exception {
-        // AWS's example: sts:AssumeRole and sts:SetSourceIdentity only with sts:SourceIdentity DiegoRamirez
-        String role = f.role(ACCOUNT, "audited", trust("[\"sts:AssumeRole\",\"sts:SetSourceIdentity\"]",
-                "{\"StringEquals\":{\"sts:SourceIdentity\":\"DiegoRamirez\"}}"), READ);
-
-        assertThat(assumes(role, "RoleSessionName", "s1", "SourceIdentity", "DiegoRamirez")).isTrue();
-        assertThat(assumes(role, "RoleSessionName", "s1", "SourceIdentity", "Someone")).isFalse();
+        assertThat(assumes(role, "RoleSessionName", "s1", parameter, "Diego-123")).isTrue();
+        assertThat(assumes(role, "RoleSessionName", "s1", parameter, "Someone-123")).isFalse();
         assertThat(assumes(role, "RoleSessionName", "s1")).isFalse();
     }
 

@@ -83,7 +83,8 @@ class IamConditionKeysOverHttpTest {
         delegate.createRole(r -> r.roleName("blue").assumeRolePolicyDocument(TRUST)
                 .tags(Tag.builder().key("team").value("blue").build()));
         denied(() -> delegate.createRole(r -> r.roleName("red").assumeRolePolicyDocument(TRUST)
-                .tags(Tag.builder().key("team").value("red").build())), "User: arn:aws:iam::111122223333:user/delegate");
+                .tags(Tag.builder().key("team").value("red").build())),
+                "User: arn:aws:iam::111122223333:user/delegate");
         server.root("CreateUser", Map.of("UserName", "gone", "Tags.member.1.Key", "status",
                 "Tags.member.1.Value", "terminated"));
         server.root("CreateUser", Map.of("UserName", "active"));
