@@ -101,7 +101,7 @@ class OrdersAgentTest {
 
         HttpResponse<String> bob = send(port, "GET", "/orders/1", "bob");
         assertThat(bob.statusCode()).isEqualTo(403);
-        assertThat(bob.body()).isEqualTo("{\"__type\":\"AccessDeniedException\",\"Message\":\"User: "
+        assertThat(bob.body()).isEqualTo("{\"__type\":\"AccessDeniedException\",\"message\":\"User: "
                 + "arn:aws:iam::111122223333:user/bob is not authorized to perform: orders:GetOrder on resource: "
                 + "arn:aws:orders:us-east-1:111122223333:order/1 because no identity-based policy allows the "
                 + "orders:GetOrder action\"}");
