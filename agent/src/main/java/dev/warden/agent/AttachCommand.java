@@ -143,8 +143,8 @@ final class AttachCommand {
     @SuppressWarnings("unchecked")
     private List<String> check(Path agentJar, String options) {
         try {
-            Class<?> installer = Class.forName("dev.warden.agent.internal.ConfigCheck", true, InternalJar.open(agentJar));
-            return (List<String>) installer.getMethod("check", String.class).invoke(null, options);
+            Class<?> check = Class.forName("dev.warden.agent.internal.ConfigCheck", true, InternalJar.open(agentJar));
+            return (List<String>) check.getMethod("check", String.class).invoke(null, options);
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             return List.of("the agent jar " + agentJar + " cannot be read: " + e);
         }

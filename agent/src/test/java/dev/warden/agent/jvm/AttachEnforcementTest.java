@@ -122,9 +122,9 @@ class AttachEnforcementTest {
 
             assertThat(second.exitCode()).as(second::toString).isEqualTo(1);
             assertThat(second.stderr()).as(second::toString)
-                    .contains("cannot attach: the Warden agent is already attached to JVM " + app.pid() + " (enforcing: "
-                            + "attached with config=" + config + "); restart that JVM to change the agent's "
-                            + "configuration")
+                    .contains("cannot attach: the Warden agent is already attached to JVM " + app.pid()
+                            + " (enforcing: attached with config=" + config + "); restart that JVM to change the "
+                            + "agent's configuration")
                     .contains("nothing was attached; JVM " + app.pid() + " runs as before");
             assertThat(second.stdout()).as(second::toString).doesNotContain("attached to JVM");
             // the first attach still enforces
