@@ -74,6 +74,11 @@ final class AttachCommand {
             }
             String name = option.substring(0, eq);
             String value = option.substring(eq + 1);
+            if (name.equals(FailOpen.OPTION)) {
+                err.println(FailOpen.OPTION + " does not apply to attach: an attach that finds a problem installs "
+                        + "nothing, and the JVM runs as it did");
+                return 2;
+            }
             if (name.equals("config") || name.equals("store")) {
                 Path path = Path.of(value).toAbsolutePath().normalize();
                 if (!Files.exists(path)) {
@@ -86,9 +91,7 @@ final class AttachCommand {
         }
         List<String> problems = check(agentJar, String.join(",", options));
         if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("cannot attach: " + p));
-            err.println("nothing was attached; JVM " + pid + " runs as before");
-            return 1;
+            return refused(pid, String.join("\n", problems));
         }
         long start = System.nanoTime();
         VirtualMachine vm;
@@ -100,7 +103,16 @@ final class AttachCommand {
             return 1;
         }
         try {
+            String running = vm.getSystemProperties().getProperty(AgentState.PROPERTY);
+            if (AgentState.isEnforcing(running)) {
+                return refused(pid, "the Warden agent is already attached to JVM " + pid + " (" + running
+                        + "); restart that JVM to change the agent's configuration");
+            }
             vm.loadAgent(agentJar.toString(), String.join(",", options));
+            String refusal = AgentState.refusal(vm.getSystemProperties().getProperty(AgentState.ATTACH_PROPERTY));
+            if (refusal != null) {
+                return refused(pid, refusal);
+            }
         } catch (AgentInitializationException e) {
             err.println("the agent started in JVM " + pid + " but reported an error; see that JVM's standard error: "
                     + e.getMessage());
@@ -119,12 +131,20 @@ final class AttachCommand {
         return 0;
     }
 
+    private int refused(String pid, String why) {
+        why.lines().forEach(line -> err.println("cannot attach: " + line));
+        if (!why.startsWith(WardenAgent.INSTALL_FAILED)) {
+            err.println("nothing was attached; JVM " + pid + " runs as before");
+        }
+        return 1;
+    }
+
     /** The config and store problems the agent would find, checked here first so that they can be shown. */
     @SuppressWarnings("unchecked")
     private List<String> check(Path agentJar, String options) {
         try {
-            Class<?> installer = Class.forName("dev.warden.agent.internal.ConfigCheck", true, InternalJar.open(agentJar));
-            return (List<String>) installer.getMethod("check", String.class).invoke(null, options);
+            Class<?> check = Class.forName("dev.warden.agent.internal.ConfigCheck", true, InternalJar.open(agentJar));
+            return (List<String>) check.getMethod("check", String.class).invoke(null, options);
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             return List.of("the agent jar " + agentJar + " cannot be read: " + e);
         }

@@ -19,6 +19,7 @@ public final class Dispatch {
     private final Object request;
     private final Object response;
     private volatile boolean deniedAnswered;
+    private volatile String denial;
 
     public Dispatch(Kind kind, Object request, Object response) {
         this.kind = kind;
@@ -46,5 +47,15 @@ public final class Dispatch {
     /** Records that a denial was answered on this request. */
     public void markDeniedAnswered() {
         deniedAnswered = true;
+    }
+
+    /** The message of the latest denial the agent threw while serving this request, or {@code null}. */
+    public String denial() {
+        return denial;
+    }
+
+    /** Records the message of a denial the agent throws while serving this request (what its 403 may say). */
+    public void recordDenial(String message) {
+        denial = message;
     }
 }

@@ -7,10 +7,12 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Answers a request whose handler was stopped by a denial: 403 with AWS's JSON error shape
- * ({@code {"__type":"AccessDeniedException","Message":"User: ... is not authorized to perform: ..."}}), as long as
- * the response has not started. Servlet responses and JDK {@code HttpExchange}s are reached by reflection: their
- * classes live in the container's class loader.
+ * Answers a request whose handler was stopped by a denial: 403 with AWS's JSON error shape, the same fields as
+ * {@code WardenFilter}'s JSON-protocol errors ({@code {"__type":"AccessDeniedException","message":"User: ... is not
+ * authorized to perform: ..."}}, header {@code x-amzn-ErrorType}), as long as the response has not started. The
+ * message is the agent's own (AWS's words): never a config path, a class name or an exception's text. Servlet
+ * responses and JDK {@code HttpExchange}s are reached by reflection: their classes live in the container's class
+ * loader.
  */
 final class DenialResponses {
 
@@ -19,10 +21,14 @@ final class DenialResponses {
 
     /** Writes the 403; returns whether it could (false when the response was already under way). */
     static boolean answer(Dispatch dispatch, String message) throws ReflectiveOperationException {
-        byte[] body = ("{\"__type\":\"AccessDeniedException\",\"Message\":\"" + escape(message) + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = body(message).getBytes(StandardCharsets.UTF_8);
         return dispatch.kind() == Dispatch.Kind.HTTP_SERVER ? exchange(dispatch.request(), body)
                 : servlet(dispatch.response(), body);
+    }
+
+    /** The JSON body of a denial saying {@code message}. */
+    static String body(String message) {
+        return "{\"__type\":\"AccessDeniedException\",\"message\":\"" + escape(message) + "\"}";
     }
 
     private static boolean exchange(Object exchange, byte[] body) throws ReflectiveOperationException {

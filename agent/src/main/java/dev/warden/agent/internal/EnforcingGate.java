@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -96,6 +97,8 @@ final class EnforcingGate implements Gate {
     private final Denials denials;
     private final Map<String, KnownCaller> known = new ConcurrentHashMap<>();
     private final Map<String, ReadyKeys> ready = new ConcurrentHashMap<>();
+    private final Set<Checkpoint> reportedMisconfigured = ConcurrentHashMap.newKeySet();
+    private final Set<Checkpoint> reportedNoCaller = ConcurrentHashMap.newKeySet();
     private final Counter noCaller;
     private final Counter failures;
     private final Counter misconfigured;
@@ -127,7 +130,11 @@ final class EnforcingGate implements Gate {
         }
         Decision decision = decide(checkpoint, arguments);
         if (decision.outcome() != Outcome.ALLOWED) {
-            answerNow(decision);
+            Dispatch dispatch = Gates.dispatch();
+            if (dispatch != null) {
+                dispatch.recordDenial(decision.reason());
+                answerNow(dispatch, decision);
+            }
             throw denials.of(checkpoint, decision);
         }
     }
@@ -137,8 +144,12 @@ final class EnforcingGate implements Gate {
         String broken = state.problem() != null ? state.problem() : checkpoint.problem();
         if (broken != null || state.warden() == null) {
             misconfigured.increment();
-            return denied("Call to " + checkpoint.where() + " (" + checkpoint.action() + ") denied: the Warden agent "
-                    + "is misconfigured: " + broken);
+            if (reportedMisconfigured.add(checkpoint)) {
+                LOG.error("call to {} ({}) denied, and every further call to it: the Warden agent is misconfigured: "
+                        + "{}", checkpoint.where(), checkpoint.action(), broken);
+            }
+            return denied("Not authorized to perform: " + checkpoint.action() + " because the authorization of this "
+                    + "call is misconfigured");
         }
         String resource = null;
         try {
@@ -147,9 +158,16 @@ final class EnforcingGate implements Gate {
                 noCaller.increment();
                 String rendered = checkpoint.resource().readsAccount() ? null
                         : checkpoint.resource().render(arguments, null);
+                if (reportedNoCaller.add(checkpoint)) {
+                    LOG.warn("call to {} ({}) denied: it is made for no principal ({}); further such denials of it "
+                            + "are logged at DEBUG", checkpoint.where(), checkpoint.action(), source.describe());
+                } else {
+                    LOG.debug("call to {} ({}) denied: it is made for no principal ({})", checkpoint.where(),
+                            checkpoint.action(), source.describe());
+                }
                 return denied("User: anonymous is not authorized to perform: " + checkpoint.action()
-                        + (rendered == null ? "" : " on resource: " + rendered) + " because the call to "
-                        + checkpoint.where() + " is made for no principal (" + source.describe() + ")");
+                        + (rendered == null ? "" : " on resource: " + rendered) + " because the call is made for no "
+                        + "principal");
             }
             resource = checkpoint.resource().render(arguments, caller.principal.accountId());
             caller.warden = state.warden();
@@ -162,9 +180,10 @@ final class EnforcingGate implements Gate {
             }
             failures.increment();
             LOG.error("authorization of {} at {} failed; denied", checkpoint.action(), checkpoint.where(), e);
-            return denied("Call to " + checkpoint.where() + " (" + checkpoint.action()
-                    + (resource == null ? "" : " on " + resource) + ") denied: the authorization could not be "
-                    + "evaluated: " + e);
+            // what failed, and where, is in the log: the denial's message may reach a client
+            return denied("Not authorized to perform: " + checkpoint.action()
+                    + (resource == null ? "" : " on resource: " + resource) + " because the authorization could not "
+                    + "be evaluated");
         }
     }
 
@@ -297,9 +316,8 @@ final class EnforcingGate implements Gate {
      * ({@code try (exchange)}), before the dispatch's end could answer. Servlet requests are answered when the
      * denial leaves the servlet, so that the application may still handle it.
      */
-    private static void answerNow(Decision decision) {
-        Dispatch dispatch = Gates.dispatch();
-        if (dispatch == null || dispatch.kind() != Dispatch.Kind.HTTP_SERVER || dispatch.deniedAnswered()) {
+    private static void answerNow(Dispatch dispatch, Decision decision) {
+        if (dispatch.kind() != Dispatch.Kind.HTTP_SERVER || dispatch.deniedAnswered()) {
             return;
         }
         try {
@@ -319,13 +337,10 @@ final class EnforcingGate implements Gate {
         if (dispatch.deniedAnswered()) {
             return true; // answered when it was thrown: nothing more to send, nothing for the server to log
         }
-        Throwable denial = thrown;
-        while (denial.getCause() != null && !denial.getClass().getName().endsWith("AccessDeniedException")
-                && !(denial instanceof SecurityException)) {
-            denial = denial.getCause();
-        }
+        // only the agent's own message: a denial the application threw may say anything
+        String message = dispatch.denial() != null ? dispatch.denial() : "Access Denied";
         try {
-            return DenialResponses.answer(dispatch, String.valueOf(denial.getMessage()));
+            return DenialResponses.answer(dispatch, message);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("cannot answer a denied request with 403", e);
             return false;

@@ -4,7 +4,6 @@ import dev.warden.agent.bootstrap.Gate;
 import dev.warden.agent.bootstrap.Gates;
 import dev.warden.agent.internal.config.AgentConfig;
 import dev.warden.agent.internal.config.PrincipalConfig;
-import dev.warden.agent.internal.config.PrincipalSource;
 import dev.warden.agent.internal.principal.CallerNames;
 import dev.warden.agent.internal.principal.CallerSource;
 import dev.warden.agent.internal.template.TemplateCompiler;
@@ -30,10 +29,11 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * Starts the agent inside the application's JVM (called by {@code dev.warden.agent.WardenAgent}, through the
- * engine's class loader): reads the config, opens the store, installs the gate, and weaves. Whatever is wrong (no
- * config, a config that does not parse, a pointcut that matches nothing, a missing or broken store) is said on
- * standard error at once, and the agent still weaves everything it can find with a gate that denies every call:
- * enforcement fails closed, it never lets calls through unchecked.
+ * engine's class loader): reads the config, checks the store folder and the pointcuts, opens the store, installs the
+ * gate, and weaves. Every problem that can be known here (no config, a config that does not parse or is refused, a
+ * store folder that is missing or no store, a pointcut that matches nothing; at an attach, a store that cannot be
+ * opened) is found before anything is installed, and returned: the launcher then stops the JVM, or (failOpen, or an
+ * attach) leaves it as it was. Enforcement is all or nothing, never half.
  */
 public final class Installer {
 
@@ -45,22 +45,23 @@ public final class Installer {
     }
 
     /**
-     * Installs the agent.
+     * Installs the agent, unless something keeps it from enforcing as configured.
      *
-     * @throws IllegalStateException after an attach ({@code attached}) that found a problem, so that the
-     *     {@code attach} command fails; enforcement is in place (closed) all the same
+     * @return what is wrong, one line each, precisely (the file and a JSON pointer or line and column); nothing was
+     *     installed then. Empty when the agent enforces.
      */
-    public static void install(Instrumentation instrumentation, String options, Path agentJar, boolean attached) {
+    public static List<String> install(Instrumentation instrumentation, String options, Path agentJar,
+                                       boolean attached) {
         long start = System.nanoTime();
         Gate running = Gates.installed();
         if (running.getClass().getName().equals(EnforcingGate.class.getName())) {
             String message = "the Warden agent is already running in this JVM; restart it to change the agent's "
                     + "configuration";
-            AgentLog.warn(message);
             if (attached) {
-                throw new IllegalStateException(message);
+                return List.of(message);
             }
-            return;
+            AgentLog.warn(message);
+            return List.of();
         }
         // Byte Buddy's Nexus (for initializers of generated classes) is not used here, and costs start-up time
         System.setProperty(NEXUS_DISABLED, "true");
@@ -68,37 +69,39 @@ public final class Installer {
         org.slf4j.LoggerFactory.getILoggerFactory();
         List<String> problems = new ArrayList<>();
         AgentConfig config = ConfigCheck.config(options, problems);
-        Engine engine = null;
-        if (config != null) {
-            AgentLog.verbose(config.verbose());
-            ConfigCheck.storeFolderProblem(config.store(), problems);
-            if (problems.isEmpty() && !attached) {
-                // the store loads while the pointcuts are checked, the classes woven and the application starts
-                Path store = config.store();
-                engine = Engine.inBackground(() -> openStore(store));
-            }
-            problems.addAll(PointcutCheck.problems(config, ClassLoader.getSystemClassLoader()));
+        if (config == null || ConfigCheck.storeFolderProblem(config.store(), problems)) {
+            return problems;
         }
-        String problem = problems.isEmpty() ? null : String.join("; ", problems);
-        if (problem != null) {
-            engine = Engine.of(new Engine.State(null, problem)); // a store still loading is not used
-        } else if (attached) {
-            engine = Engine.of(openStore(config.store()));
+        AgentLog.verbose(config.verbose());
+        problems.addAll(PointcutCheck.problems(config, ClassLoader.getSystemClassLoader()));
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Path store = config.store();
+        Engine engine;
+        if (attached) {
+            Engine.State opened = openStore(store);
+            if (opened.problem() != null) {
+                return List.of(opened.problem());
+            }
+            engine = Engine.of(opened);
+        } else {
+            // the store loads while the classes are woven and the application starts; a store that fails to load
+            // then leaves every enforced method denying (the config is known: they are all woven)
+            engine = Engine.inBackground(() -> reported(openStore(store)));
         }
         MeterRegistry registry = Metrics.globalRegistry;
         Checkpoints checkpoints = new Checkpoints();
         SpiRegistry spis = new SpiRegistry();
-        PrincipalConfig principal = config == null ? PrincipalConfig.requestContextOnly() : config.principal();
+        PrincipalConfig principal = config.principal();
         EnforcingGate gate = new EnforcingGate(engine, checkpoints, spis, CallerSource.of(principal),
-                new CallerNames(principal.arnTemplate()), new Denials(config == null ? null : config.denial()),
-                registry);
+                new CallerNames(principal.arnTemplate()), new Denials(config.denial()), registry);
         Gates.install(gate);
 
-        TemplateCompiler compiler = config == null ? new TemplateCompiler("us-east-1", "aws")
-                : new TemplateCompiler(config.region(), config.partition());
-        WeavePlan plan = new WeavePlan(config == null ? List.of() : config.pointcuts(),
-                principal.source() == PrincipalSource.SERVLET, principal.source() == PrincipalSource.HTTP_SERVER,
-                true, new CheckpointFactory(compiler, checkpoints), spis);
+        // servlet and HttpServer dispatch are woven whatever the principal source: a denial escaping a request is
+        // then answered 403, never an empty reply or a 500
+        WeavePlan plan = new WeavePlan(config.pointcuts(), true,
+                new CheckpointFactory(new TemplateCompiler(config.region(), config.partition()), checkpoints), spis);
         java.lang.instrument.ClassFileTransformer weaver = new AgentBuilder.Default(
                 new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
@@ -111,29 +114,22 @@ public final class Installer {
         int rewoven = LoadedClasses.weave(instrumentation, plan);
 
         long millis = (System.nanoTime() - start) / 1_000_000;
-        if (problem == null) {
-            AgentLog.info("enforcing with store " + config.store() + " (principal source " + principal.source().json()
-                    + ", " + config.pointcuts().size() + " pointcuts, " + checkpoints.size()
-                    + " methods enforced so far, " + rewoven + " loaded classes rewoven) in " + millis + " ms");
-            if (attached && engine.get().problem() != null) {
-                throw new IllegalStateException(engine.get().problem());
-            }
-        } else {
-            AgentLog.error(problem);
-            if (config == null) {
-                AgentLog.error("every @Authorize method is DENIED until this is fixed and the JVM restarted; the "
-                        + "config's pointcuts could not be read, so methods named only by a pointcut are NOT enforced");
-            } else {
-                AgentLog.error("every @Authorize method and pointcut is DENIED until this is fixed and the JVM "
-                        + "restarted");
-            }
-            if (attached) {
-                throw new IllegalStateException(problem);
-            }
-        }
+        AgentLog.info("enforcing with store " + store + " (principal source " + principal.source().json() + ", "
+                + config.pointcuts().size() + " pointcuts, " + checkpoints.size() + " methods enforced so far, "
+                + rewoven + " loaded classes rewoven) in " + millis + " ms");
+        return List.of();
     }
 
-    /** Opens the store and says how it went: a Warden, or the problem that leaves every call denied. */
+    /** {@code state}, its problem said on standard error: a store that failed to load while the application ran. */
+    private static Engine.State reported(Engine.State state) {
+        if (state.problem() != null) {
+            AgentLog.error(state.problem());
+            AgentLog.error("every @Authorize method and pointcut is DENIED until this is fixed and the JVM restarted");
+        }
+        return state;
+    }
+
+    /** Opens the store and says how it went: a Warden, or the problem that leaves none. */
     private static Engine.State openStore(Path store) {
         long start = System.nanoTime();
         try {
@@ -149,10 +145,7 @@ public final class Installer {
             AgentLog.info("store " + store + " loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             return new Engine.State(warden, null);
         } catch (IOException | RuntimeException e) {
-            String problem = "store " + store.toAbsolutePath() + ": cannot be opened: " + e.getMessage();
-            AgentLog.error(problem);
-            AgentLog.error("every @Authorize method and pointcut is DENIED until this is fixed and the JVM restarted");
-            return new Engine.State(null, problem);
+            return new Engine.State(null, "store " + store.toAbsolutePath() + ": cannot be opened: " + e.getMessage());
         }
     }
 

@@ -12,8 +12,9 @@ import testapp.LoopingApp;
 
 /**
  * {@code java -jar warden-agent.jar attach PID config=FILE} enforces in a JVM that was started without the agent,
- * from its next call on, without a restart; {@code list} shows that JVM; a config that does not parse attaches
- * nothing and leaves the JVM running as before.
+ * from its next call on, without a restart; {@code list} shows that JVM; a config that does not parse, or that the
+ * agent refuses in the target JVM, attaches nothing and leaves the JVM running as before; a second attach is refused
+ * in the launcher's own output, with nothing but one line in the application's standard error.
  */
 class AttachEnforcementTest {
 
@@ -102,5 +103,77 @@ class AttachEnforcementTest {
             assertThat(app.awaitLine(after, line -> line.startsWith("call "), WAIT)).endsWith(": allowed");
             assertThat(app.isAlive()).isTrue();
         }
+    }
+
+    /** The application's standard error holds no stack trace, and nothing the JVM prints for a failed agent. */
+    private static void noStackTrace(ChildJvm.Running app) {
+        assertThat(app.stderr()).as(app::toString).doesNotContain("Exception").doesNotContain("\tat ")
+                .doesNotContain("ASSERTION FAILED");
+    }
+
+    @Test
+    void aSecondAttachIsRefusedInTheLaunchersOutputWithoutAStackTraceInTheApplication() {
+        try (ChildJvm.Running app = startWithoutAgent()) {
+            app.awaitLine(0, line -> line.endsWith(": allowed"), WAIT);
+            ChildJvm.Finished first = launcher("attach", Long.toString(app.pid()), "config=" + config);
+            assertThat(first.exitCode()).as(first::toString).isZero();
+
+            ChildJvm.Finished second = launcher("attach", Long.toString(app.pid()), "config=" + config);
+
+            assertThat(second.exitCode()).as(second::toString).isEqualTo(1);
+            assertThat(second.stderr()).as(second::toString)
+                    .contains("cannot attach: the Warden agent is already attached to JVM " + app.pid()
+                            + " (enforcing: attached with config=" + config + "); restart that JVM to change the "
+                            + "agent's configuration")
+                    .contains("nothing was attached; JVM " + app.pid() + " runs as before");
+            assertThat(second.stdout()).as(second::toString).doesNotContain("attached to JVM");
+            // the first attach still enforces
+            int after = app.mark();
+            assertThat(app.awaitLine(after, line -> line.startsWith("call "), WAIT)).as(app::toString)
+                    .contains(": threw dev.warden.spi.AccessDeniedException: ");
+            noStackTrace(app);
+        }
+    }
+
+    @Test
+    void aConfigTheAgentRefusesInTheTargetAttachesNothingAndTheLauncherSaysWhy() throws Exception {
+        // the launcher cannot check pointcuts (they are the target's classes): the agent finds the problem there
+        Path pointcut = Files.writeString(dir.resolve("pointcut.json"), """
+                {"store": "store",
+                 "pointcuts": [{"class": "testapp.Orders", "method": "cancelOrder",
+                                "action": "orders:CancelOrder", "resource": "*"}]}""");
+        try (ChildJvm.Running app = startWithoutAgent()) {
+            app.awaitLine(0, line -> line.endsWith(": allowed"), WAIT);
+
+            ChildJvm.Finished attach = launcher("attach", Long.toString(app.pid()), "config=" + pointcut);
+
+            assertThat(attach.exitCode()).as(attach::toString).isEqualTo(1);
+            assertThat(attach.stderr()).as(attach::toString)
+                    .contains("cannot attach: " + pointcut + " /pointcuts/0: pointcut testapp.Orders.cancelOrder(..) "
+                            + "matches no method of testapp.Orders (it has no method named 'cancelOrder')")
+                    .contains("nothing was attached; JVM " + app.pid() + " runs as before");
+            // not half-enforced: nothing was installed, bob's calls go on as before
+            int after = app.mark();
+            assertThat(app.awaitLine(after, line -> line.startsWith("call "), WAIT)).as(app::toString)
+                    .endsWith(": allowed");
+            noStackTrace(app);
+
+            // and once the config is fixed, an attach enforces
+            ChildJvm.Finished fixed = launcher("attach", Long.toString(app.pid()), "config=" + config);
+            assertThat(fixed.exitCode()).as(fixed::toString).isZero();
+            int later = app.mark();
+            assertThat(app.awaitLine(later, line -> line.contains(": threw "), WAIT)).as(app::toString)
+                    .contains(": threw dev.warden.spi.AccessDeniedException: ");
+        }
+    }
+
+    @Test
+    void failOpenIsRefusedByAttach() {
+        ChildJvm.Finished attach = launcher("attach", Long.toString(ProcessHandle.current().pid()), "config=" + config,
+                "failOpen=true");
+
+        assertThat(attach.exitCode()).as(attach::toString).isEqualTo(2);
+        assertThat(attach.stderr()).as(attach::toString).contains("failOpen does not apply to attach: an attach that "
+                + "finds a problem installs nothing, and the JVM runs as it did");
     }
 }

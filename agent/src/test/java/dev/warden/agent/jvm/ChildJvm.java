@@ -27,6 +27,7 @@ final class ChildJvm {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final List<String> command = new ArrayList<>();
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
 
     private ChildJvm() {
         command.add(ProcessHandle.current().info().command().orElseThrow(
@@ -58,6 +59,14 @@ final class ChildJvm {
         return locationOf(dev.warden.spi.Authorize.class);
     }
 
+    /** Jetty, the servlet API and SLF4J from the test's own class path: a container, as an application bundles it. */
+    static Path[] jetty() {
+        return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> entry.contains("jetty") || entry.contains("jakarta.servlet")
+                        || entry.contains("slf4j-api"))
+                .map(Path::of).toArray(Path[]::new);
+    }
+
     private static Path locationOf(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -69,6 +78,12 @@ final class ChildJvm {
     /** Adds {@code -javaagent:warden-agent.jar=config=CONFIG}. */
     ChildJvm agent(Path config) {
         return options("-javaagent:" + agentJar() + "=config=" + config);
+    }
+
+    /** Adds {@code variables} to the child's environment. */
+    ChildJvm environment(java.util.Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
     }
 
     ChildJvm options(String... options) {
@@ -108,7 +123,9 @@ final class ChildJvm {
         List<String> full = new ArrayList<>(command);
         full.addAll(Arrays.asList(arguments));
         try {
-            return new Running(full, new ProcessBuilder(full).start());
+            ProcessBuilder builder = new ProcessBuilder(full);
+            builder.environment().putAll(environment);
+            return new Running(full, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + full, e);
         }
@@ -183,6 +200,23 @@ final class ChildJvm {
                 }
                 sleep(20);
             }
+        }
+
+        /** Waits until standard error holds {@code text}, and returns all of it. */
+        String awaitStderr(String text, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (err.indexOf(text) < 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no '" + text + "' on standard error within " + timeout + "\n" + this);
+                }
+                sleep(20);
+            }
+            return err.toString();
+        }
+
+        /** Standard error so far. */
+        String stderr() {
+            return err.toString();
         }
 
         Finished awaitExit() {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,6 +49,13 @@ public final class AgentConfigReader {
         String text;
         try {
             text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(reader.source, "", "cannot read the agent config: no such file"
+                    + (file.isAbsolute() ? "" : " (" + file.toAbsolutePath() + ")"));
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(reader.source, "", "cannot read the agent config: permission denied");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(reader.source, "", "cannot read the agent config: not UTF-8 text");
         } catch (IOException e) {
             throw new ConfigException(reader.source, "", "cannot read the agent config: " + e);
         }

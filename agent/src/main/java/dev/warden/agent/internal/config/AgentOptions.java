@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The agent's options: {@code -javaagent:warden-agent.jar=config=FILE,store=DIR} (or the {@code attach} command's),
  * else the system properties {@code warden.agent.config} and {@code warden.agent.store}, else the environment
- * variables {@code WARDEN_AGENT_CONFIG} and {@code WARDEN_AGENT_STORE}.
+ * variables {@code WARDEN_AGENT_CONFIG} and {@code WARDEN_AGENT_STORE}. The option {@code failOpen} is accepted here
+ * and read by the launcher ({@code dev.warden.agent.FailOpen}).
  *
  * @param config the config file, or {@code null} when none was given anywhere
  * @param store a store folder that replaces the config's, or {@code null}
@@ -29,8 +30,14 @@ public record AgentOptions(Path config, Path store) {
                 switch (name) {
                     case "config" -> config = value;
                     case "store" -> store = value;
+                    case "failOpen" -> {
+                        // the launcher acts on it (it must, even when this engine cannot be loaded)
+                        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                            throw new ConfigException("agent options", "'" + option + "'", "must be true or false");
+                        }
+                    }
                     default -> throw new ConfigException("agent options", "'" + option + "'",
-                            "unknown option '" + name + "'; known: config, store");
+                            "unknown option '" + name + "'; known: config, failOpen, store");
                 }
             }
         }

@@ -22,8 +22,8 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * What the agent weaves, and how: {@code @Authorize} methods (and the public methods of {@code @Authorize} types),
- * pointcut methods, the dispatch of the configured principal source (servlet or {@code HttpServer}), and executors
- * (so the context follows tasks). Three views of the same rules: on class-file bytes (to dismiss classes before
+ * pointcut methods, servlet and {@code HttpServer} dispatch (the request being served, and a 403 for a denial), and
+ * executors (so the context follows tasks). Three views of the same rules: on class-file bytes (to dismiss classes before
  * anything parses them), on loaded classes (to pick what to retransform at attach), and on Byte Buddy's type
  * descriptions (to weave).
  */
@@ -41,23 +41,20 @@ public final class WeavePlan implements AgentBuilder.RawMatcher, AgentBuilder.Tr
             "scheduleAtFixedRate", "scheduleWithFixedDelay");
 
     private final List<PointcutConfig> pointcuts;
-    private final boolean servlet;
-    private final boolean httpServer;
     private final boolean propagate;
     private final CheckpointFactory checkpoints;
     private final SpiRegistry spis;
     private final ClassFileLocator adviceLocator;
 
     /**
-     * @param servlet weave servlet dispatch (the {@code servlet} principal source)
-     * @param httpServer weave {@code HttpHandler}s (the {@code http-server} principal source)
+     * Servlet and {@code HttpServer} dispatch are always woven: the {@code servlet} and {@code http-server} principal
+     * sources read the request from it, and a denial escaping a request is answered 403 whatever the source.
+     *
      * @param propagate weave executors so the context follows tasks
      */
-    public WeavePlan(List<PointcutConfig> pointcuts, boolean servlet, boolean httpServer, boolean propagate,
-                     CheckpointFactory checkpoints, SpiRegistry spis) {
+    public WeavePlan(List<PointcutConfig> pointcuts, boolean propagate, CheckpointFactory checkpoints,
+                     SpiRegistry spis) {
         this.pointcuts = List.copyOf(pointcuts);
-        this.servlet = servlet;
-        this.httpServer = httpServer;
         this.propagate = propagate;
         this.checkpoints = checkpoints;
         this.spis = spis;
@@ -67,10 +64,10 @@ public final class WeavePlan implements AgentBuilder.RawMatcher, AgentBuilder.Tr
     /** From the class file alone: whether the class may need weaving (a cheap, conservative test). */
     boolean mayWeave(String internalName, byte[] bytes) {
         String name = internalName.replace('/', '.');
-        if (ClassBytes.contains(bytes, AUTHORIZE_DESCRIPTOR) || pointcutFor(name) || servlet && SERVLETS.contains(name)) {
+        if (ClassBytes.contains(bytes, AUTHORIZE_DESCRIPTOR) || pointcutFor(name) || SERVLETS.contains(name)) {
             return true;
         }
-        if (httpServer && ClassBytes.contains(bytes, EXCHANGE_HANDLER)) {
+        if (ClassBytes.contains(bytes, EXCHANGE_HANDLER)) {
             return true;
         }
         return propagate && (ClassBytes.contains(bytes, RUNNABLE_FIRST) || ClassBytes.contains(bytes, CALLABLE_FIRST));
@@ -82,7 +79,7 @@ public final class WeavePlan implements AgentBuilder.RawMatcher, AgentBuilder.Tr
         if (type.isInterface() || type.isArray() || type.isPrimitive() || name.startsWith("dev.warden.agent.bootstrap.")) {
             return false;
         }
-        if (pointcutFor(name) || servlet && SERVLETS.contains(name)) {
+        if (pointcutFor(name) || SERVLETS.contains(name)) {
             return true;
         }
         try {
@@ -93,7 +90,7 @@ public final class WeavePlan implements AgentBuilder.RawMatcher, AgentBuilder.Tr
                     }
                 }
             }
-            if (httpServer && dev.warden.agent.internal.principal.PublicType.find(type,
+            if (dev.warden.agent.internal.principal.PublicType.find(type,
                     "com.sun.net.httpserver.HttpHandler") != null) {
                 return true;
             }
@@ -138,8 +135,8 @@ public final class WeavePlan implements AgentBuilder.RawMatcher, AgentBuilder.Tr
         if (type.isInterface() || type.isAnnotation()) {
             return false;
         }
-        return authorized(type) || pointcutFor(type.getName()) || servlet && SERVLETS.contains(type.getName())
-                || httpServer && isHandler(type) || propagate && isExecutor(type);
+        return authorized(type) || pointcutFor(type.getName()) || SERVLETS.contains(type.getName())
+                || isHandler(type) || propagate && isExecutor(type);
     }
 
     private static boolean authorized(TypeDescription type) {
@@ -198,12 +195,12 @@ public final class WeavePlan implements AgentBuilder.RawMatcher, AgentBuilder.Tr
                 }
             }
         }
-        if (servlet && SERVLETS.contains(type.getName())) {
+        if (SERVLETS.contains(type.getName())) {
             builder = builder.visit(Advice.to(ServletAdvice.class, adviceLocator).on(ElementMatchers.named("service")
                     .and(ElementMatchers.takesArguments(2)).and(ElementMatchers.takesArgument(0,
                             ElementMatchers.nameEndsWith(".ServletRequest")))));
         }
-        if (httpServer && isHandler(type)) {
+        if (isHandler(type)) {
             builder = builder.visit(Advice.to(HttpHandlerAdvice.class, adviceLocator).on(ElementMatchers.named("handle")
                     .and(ElementMatchers.takesArguments(1)).and(ElementMatchers.takesArgument(0,
                             ElementMatchers.named("com.sun.net.httpserver.HttpExchange")))

@@ -38,4 +38,12 @@ class AgentOptionsTest {
         assertThatThrownBy(() -> AgentOptions.resolve("config=", Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("must be NAME=VALUE");
     }
+
+    @Test
+    void failOpenIsAKnownOptionOfTrueOrFalse() throws Exception {
+        assertThat(AgentOptions.resolve("config=/a.json,failOpen=true", Map.of(), Map.of()).config())
+                .isEqualTo(Path.of("/a.json"));
+        assertThatThrownBy(() -> AgentOptions.resolve("failOpen=maybe", Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("must be true or false");
+    }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's two minutes, for real: {@code orders.jar} started with {@code -javaagent} and the example's config,
  * and started bare then attached to. alice reads, bob reads nothing, nobody deletes (the pointcut) or creates; a
- * denial is a 403 with AWS's message. The example's config and store are copied first: the agent writes its
+ * denial is a 403 with AWS's message. Under a config or store the agent cannot use, the application never starts
+ * (it never runs unprotected: no unchecked DELETE answered 204). The example's config and store are copied first: the agent writes its
  * internals into the store folder, and the checked-in one stays as it is.
  */
 class OrdersAgentTest {
@@ -95,13 +96,44 @@ class OrdersAgentTest {
         }
     }
 
+    @Test
+    void underAMissingConfigTheApplicationNeverStartsSoNoDeleteIsEverAnswered() throws Exception {
+        Path missing = folder.resolve("no-such-agent.json");
+        try (Child app = Child.start(java(), "-javaagent:" + System.getProperty("warden.agent.jar") + "=config="
+                + missing, "-jar", System.getProperty("orders.jar"), "--port", "0")) {
+            int exit = app.awaitExit();
+
+            assertThat(exit).as(app.output()).isEqualTo(1);
+            assertThat(app.output()).contains("[warden-agent] ERROR " + missing + ": cannot read the agent config: "
+                    + "no such file").doesNotContain("Orders listening");
+        }
+    }
+
+    @Test
+    void withoutItsStoreTheApplicationNeverStarts() throws Exception {
+        Path config = copyOfTheExample();
+        try (Stream<Path> files = Files.walk(folder.resolve("warden-data"))) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        try (Child app = Child.start(java(), "-javaagent:" + System.getProperty("warden.agent.jar") + "=config="
+                + config, "-jar", System.getProperty("orders.jar"), "--port", "0")) {
+            int exit = app.awaitExit();
+
+            assertThat(exit).as(app.output()).isEqualTo(1);
+            assertThat(app.output()).contains("[warden-agent] ERROR store " + folder.resolve("warden-data")
+                    + ": no such folder").doesNotContain("Orders listening");
+        }
+    }
+
     private void assertEnforced(int port) throws Exception {
         assertThat(send(port, "GET", "/orders/1", "alice").body()).contains("\"item\":\"keyboard\"");
         assertThat(send(port, "GET", "/orders", "alice").statusCode()).isEqualTo(200);
 
         HttpResponse<String> bob = send(port, "GET", "/orders/1", "bob");
         assertThat(bob.statusCode()).isEqualTo(403);
-        assertThat(bob.body()).isEqualTo("{\"__type\":\"AccessDeniedException\",\"Message\":\"User: "
+        assertThat(bob.body()).isEqualTo("{\"__type\":\"AccessDeniedException\",\"message\":\"User: "
                 + "arn:aws:iam::111122223333:user/bob is not authorized to perform: orders:GetOrder on resource: "
                 + "arn:aws:orders:us-east-1:111122223333:order/1 because no identity-based policy allows the "
                 + "orders:GetOrder action\"}");
@@ -118,10 +150,11 @@ class OrdersAgentTest {
     private static final class Child implements AutoCloseable {
         private final Process process;
         private final StringBuffer output = new StringBuffer();
+        private final Thread reader;
 
         private Child(Process process) {
             this.process = process;
-            Thread reader = new Thread(() -> {
+            this.reader = new Thread(() -> {
                 try (InputStream in = process.getInputStream()) {
                     byte[] buffer = new byte[4096];
                     for (int n; (n = in.read(buffer)) > 0; ) {
@@ -149,6 +182,17 @@ class OrdersAgentTest {
                 Thread.sleep(20);
             }
             throw new AssertionError("orders.jar did not start:\n" + output);
+        }
+
+        /** Waits (at most a minute) for the application to end, and returns its exit code. */
+        int awaitExit() throws InterruptedException {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("orders.jar ended\n" + output).isTrue();
+            reader.join(10_000); // what it printed last
+            return process.exitValue();
+        }
+
+        String output() {
+            return output.toString();
         }
 
         @Override
