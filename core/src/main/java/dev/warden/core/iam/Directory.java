@@ -203,6 +203,24 @@ public final class Directory {
     }
 
     /**
+     * Why the store document of the user, group, role or customer managed policy {@code name} of {@code accountId}
+     * (or of that account itself) cannot be used, when it has no last good state: for errors that would otherwise
+     * say only that the entity cannot be found. {@code null} when it is not quarantined.
+     *
+     * @param type {@code user}, {@code group}, {@code role} or {@code policy}
+     */
+    public StoreDocumentException unreadableDocumentOf(String accountId, String type, String name) {
+        DirectoryCodec.Location.Kind kind = switch (type) {
+            case "user" -> DirectoryCodec.Location.Kind.USER;
+            case "group" -> DirectoryCodec.Location.Kind.GROUP;
+            case "role" -> DirectoryCodec.Location.Kind.ROLE;
+            case "policy" -> DirectoryCodec.Location.Kind.POLICY;
+            default -> throw new IllegalArgumentException("not an entity type: " + type);
+        };
+        return quarantine.entityOrAccount(kind, accountId, name);
+    }
+
+    /**
      * The quarantined document that denies {@code principal} everything, or {@code null}: its own document, one of
      * its groups', one of the customer managed policies it attaches or is bounded by, its account's, or the
      * organization's (which denies every principal, anonymous and service principals too).

@@ -141,8 +141,8 @@ public final class LiveDirectory implements Closeable {
     private static void refuseToReplace(StoreDocumentException unreadable) throws IamException {
         if (unreadable != null) {
             throw new IamException(IamError.ENTITY_TEMPORARILY_UNMODIFIABLE, "The store document " + unreadable.path()
-                    + " cannot be read (at " + (unreadable.pointer().isEmpty() ? "/" : unreadable.pointer()) + ": "
-                    + unreadable.reason() + "); repair the file or delete it before changing what it holds.");
+                    + " cannot be read (" + unreadable.problem() + "); repair the file or delete it before changing "
+                    + "what it holds.");
         }
     }
 

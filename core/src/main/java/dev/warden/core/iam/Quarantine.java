@@ -87,6 +87,15 @@ final class Quarantine {
         return kind + "/" + accountId + "/" + Account.key(name);
     }
 
+    /**
+     * The problem of the quarantined document of entity {@code name} of {@code kind} in {@code accountId}, or of
+     * its account's document, or {@code null}.
+     */
+    StoreDocumentException entityOrAccount(DirectoryCodec.Location.Kind kind, String accountId, String name) {
+        StoreDocumentException problem = accounts.get(accountId);
+        return problem != null ? problem : entity(kind, accountId, name);
+    }
+
     /** The quarantined documents, by path. */
     Map<String, StoreDocumentException> documents() {
         return documents;
