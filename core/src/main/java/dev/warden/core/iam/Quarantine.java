@@ -92,6 +92,9 @@ final class Quarantine {
      * its account's document, or {@code null}.
      */
     StoreDocumentException entityOrAccount(DirectoryCodec.Location.Kind kind, String accountId, String name) {
+        if (accountId == null || name == null) {
+            return null;
+        }
         StoreDocumentException problem = accounts.get(accountId);
         return problem != null ? problem : entity(kind, accountId, name);
     }

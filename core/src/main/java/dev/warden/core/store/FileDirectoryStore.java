@@ -691,7 +691,7 @@ public final class FileDirectoryStore implements DirectoryStore {
             return;
         }
         if (readOnly) {
-            throw new IOException("the store " + root + " is read-only: changes are refused (decisions and reads "
+            throw new IOException("The store " + root + " is read-only: changes are refused (decisions and reads "
                     + "work)");
         }
         List<Journal.Change> writes = new ArrayList<>(changes.size());

@@ -82,7 +82,7 @@ class ReadOnlyStoreTest {
         try (FileDirectoryStore store = FileDirectoryStore.openReadOnly(root)) {
             assertThatThrownBy(() -> store.commit(List.of(DocumentChange.create("accounts/x.json", "{}"))))
                     .isInstanceOf(IOException.class)
-                    .hasMessage("the store " + root + " is read-only: changes are refused (decisions and reads work)");
+                    .hasMessage("The store " + root + " is read-only: changes are refused (decisions and reads work)");
         }
         assertThat(root.resolve("accounts/x.json")).doesNotExist();
     }

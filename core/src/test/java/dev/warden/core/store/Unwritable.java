@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * removing the write permissions, or, for root (whom permissions do not stop), by marking every entry immutable
  * ({@code chattr +i}, which stops root too and which the OS's access check reports).
  */
-final class Unwritable implements AutoCloseable {
+public final class Unwritable implements AutoCloseable {
 
     private final Path root;
     private final boolean immutable;
@@ -25,7 +25,8 @@ final class Unwritable implements AutoCloseable {
         this.immutable = immutable;
     }
 
-    static Unwritable make(Path root) throws IOException, InterruptedException {
+    /** Makes {@code root} and everything under it unwritable; {@link #close} undoes it. */
+    public static Unwritable make(Path root) throws IOException, InterruptedException {
         boolean superuser = Integer.valueOf(0).equals(Files.getAttribute(root, "unix:uid"));
         if (superuser) {
             run("chattr", "-R", "+i", root.toString());
@@ -63,6 +64,7 @@ final class Unwritable implements AutoCloseable {
         }
     }
 
+    /** Makes the tree writable again. */
     @Override
     public void close() throws IOException, InterruptedException {
         if (immutable) {
