@@ -30,8 +30,9 @@ class UnreadableStoreDocumentCliTest {
         all[1] = args[0];
         all[2] = "--store";
         all[3] = store;
-        all[4] = "--account-id=" + ACCOUNT;
-        System.arraycopy(args, 1, all, 5, args.length - 1);
+        all[4] = "--account-id";
+        all[5] = ACCOUNT;
+        System.arraycopy(args, 1, all, 6, args.length - 1);
         CliRun run = CliRun.of(all);
         assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isIn(0, IamCommand.SERVICE_ERROR);
         return run;
