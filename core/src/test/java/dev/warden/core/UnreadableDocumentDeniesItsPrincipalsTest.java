@@ -40,6 +40,7 @@ class UnreadableDocumentDeniesItsPrincipalsTest {
     void makeStore() throws Exception {
         SampleStore.create(root);
     }
+
     @AfterEach
     void close() throws Exception {
         if (warden != null) {

@@ -2,21 +2,14 @@ package dev.warden.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.store.FailingReadsStore;
 import dev.warden.core.store.FileDirectoryStore;
-import dev.warden.core.store.InMemoryDirectoryStore;
-import dev.warden.spi.DirectoryStore;
 import dev.warden.spi.DocumentChange;
-import dev.warden.spi.StoreConflictException;
 import dev.warden.spi.StoredDocuments;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,45 +22,6 @@ class WardenHealthTest {
 
     @TempDir
     Path root;
-
-    /** A store whose reads fail on demand, and whose watcher the test calls. */
-    private static final class FlakyStore implements DirectoryStore {
-        final InMemoryDirectoryStore delegate = new InMemoryDirectoryStore();
-        volatile boolean failing;
-        Consumer<Set<String>> watcher;
-
-        @Override
-        public Map<String, String> readAll() throws IOException {
-            check();
-            return delegate.readAll();
-        }
-
-        @Override
-        public Map<String, Optional<String>> read(Collection<String> paths) throws IOException {
-            check();
-            return delegate.read(paths);
-        }
-
-        private void check() throws IOException {
-            if (failing) {
-                throw new IOException("/srv/warden-data: cannot list: Input/output error");
-            }
-        }
-
-        @Override
-        public void commit(List<DocumentChange> changes) throws StoreConflictException {
-            delegate.commit(changes);
-        }
-
-        @Override
-        public void watch(Consumer<Set<String>> listener) {
-            watcher = listener;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     @Test
     void a_readable_store_is_ok_and_a_read_only_one_is_ok_but_not_writable() throws Exception {
@@ -90,20 +44,19 @@ class WardenHealthTest {
 
     @Test
     void a_store_that_cannot_be_read_is_failing_until_it_can_again() throws Exception {
-        FlakyStore store = new FlakyStore();
+        FailingReadsStore store = new FailingReadsStore();
         try (Warden warden = Warden.builder().store(store).audit(false, 0).meterRegistry(new SimpleMeterRegistry())
                 .build()) {
-            store.failing = true;
-            store.watcher.accept(Set.of("accounts/111122223333/users/alice.json"));
+            store.failing(true);
+            store.changed(Set.of("accounts/111122223333/users/alice.json"));
 
             Health failing = warden.health();
             assertThat(failing.status()).isEqualTo(Health.Status.FAILING);
             assertThat(failing.storeReadable()).isFalse();
-            assertThat(failing.storeReadFailure().message()).isEqualTo("/srv/warden-data: cannot list: "
-                    + "Input/output error");
+            assertThat(failing.storeReadFailure().message()).isEqualTo(FailingReadsStore.FAILURE);
             assertThat(failing.lastReloadFailure().message()).isEqualTo(failing.storeReadFailure().message());
 
-            store.failing = false;
+            store.failing(false);
             Thread.sleep(1_100); // health reads the store again at most once a second
             Health recovered = warden.health();
             assertThat(recovered.status()).isEqualTo(Health.Status.OK);
@@ -114,8 +67,8 @@ class WardenHealthTest {
 
     @Test
     void the_default_tolerant_read_of_a_store_reports_nothing_unreadable() throws Exception {
-        FlakyStore store = new FlakyStore();
-        store.delegate.commit(List.of(DocumentChange.create("a.json", "{}")));
+        FailingReadsStore store = new FailingReadsStore();
+        store.commit(List.of(DocumentChange.create("a.json", "{}")));
         StoredDocuments read = store.readAllDocuments();
         assertThat(read.readable()).containsOnlyKeys("a.json");
         assertThat(read.unreadable()).isEmpty();

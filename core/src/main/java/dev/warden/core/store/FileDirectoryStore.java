@@ -176,7 +176,7 @@ public final class FileDirectoryStore implements DirectoryStore {
         DurableFiles.syncFolders(changedFolders);
         StoreLock lock = StoreLock.open(internal.resolve("lock"));
         FileDirectoryStore store = new FileDirectoryStore(real, new Journal(real, journalFolder, temporary), lock, false);
-        try {
+        return store.checked(() -> {
             lock.lockExclusive();
             try {
                 store.checkOrWriteMarker(marker, temporary);
@@ -184,6 +184,18 @@ public final class FileDirectoryStore implements DirectoryStore {
             } finally {
                 lock.unlockExclusive();
             }
+        });
+    }
+
+    /** A step of opening a store. */
+    private interface OpeningStep {
+        void run() throws IOException;
+    }
+
+    /** This new store once {@code step} has checked it; if the step fails, the store lets go of its lock. */
+    private FileDirectoryStore checked(OpeningStep step) throws IOException {
+        try {
+            step.run();
         } catch (IOException | RuntimeException | Error e) {
             try {
                 lock.close();
@@ -192,7 +204,7 @@ public final class FileDirectoryStore implements DirectoryStore {
             }
             throw e;
         }
-        return store;
+        return this;
     }
 
     /**
@@ -219,7 +231,7 @@ public final class FileDirectoryStore implements DirectoryStore {
         StoreLock lock = StoreLock.openReadOnly(internal.resolve("lock"));
         FileDirectoryStore store = new FileDirectoryStore(real, new Journal(real, internal.resolve("journal"),
                 internal.resolve("tmp")), lock, true);
-        try {
+        store.checked(() -> {
             store.checkOrWriteMarker(marker, null);
             lock.lockShared();
             try {
@@ -227,14 +239,7 @@ public final class FileDirectoryStore implements DirectoryStore {
             } finally {
                 lock.unlockShared();
             }
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                lock.close();
-            } catch (IOException x) {
-                e.addSuppressed(x);
-            }
-            throw e;
-        }
+        });
         log().info("{}: opened read-only (decisions and reads work; changes are refused)", real);
         return store;
     }

@@ -5,25 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warden.core.Warden;
+import dev.warden.core.store.FailingReadsStore;
 import dev.warden.core.store.FileDirectoryStore;
 import dev.warden.filter.LocalJetty;
 import dev.warden.spi.DirectoryStore;
-import dev.warden.spi.DocumentChange;
 import dev.warden.spi.Principal;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,46 +87,13 @@ class HealthServletTest {
         }
     }
 
-    /** A store whose reads fail from a point on, and whose watcher the test calls. */
-    private static final class BrokenStore implements DirectoryStore {
-        volatile boolean broken;
-        Consumer<Set<String>> watcher;
-
-        @Override
-        public Map<String, String> readAll() throws IOException {
-            if (broken) {
-                throw new IOException("/srv/warden-data: cannot list: Input/output error");
-            }
-            return Map.of();
-        }
-
-        @Override
-        public Map<String, Optional<String>> read(Collection<String> paths) throws IOException {
-            readAll();
-            return Map.of();
-        }
-
-        @Override
-        public void commit(List<DocumentChange> changes) {
-        }
-
-        @Override
-        public void watch(Consumer<Set<String>> listener) {
-            watcher = listener;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void a_warden_whose_store_cannot_be_read_answers_503_failing() throws Exception {
-        BrokenStore store = new BrokenStore();
+        FailingReadsStore store = new FailingReadsStore();
         try (Warden warden = open(store);
              LocalJetty server = new LocalJetty(Map.of("/healthz", new HealthServlet(warden)))) {
-            store.broken = true;
-            store.watcher.accept(Set.of());
+            store.failing(true);
+            store.changed(Set.of());
 
             HttpResponse<String> response = get(server.uri());
 
@@ -140,7 +102,7 @@ class HealthServletTest {
             assertThat(body.get("status").asText()).isEqualTo("failing");
             assertThat(body.get("store").get("readable").asBoolean()).isFalse();
             assertThat(body.get("store").get("readFailure").get("message").asText())
-                    .isEqualTo("/srv/warden-data: cannot list: Input/output error");
+                    .isEqualTo(FailingReadsStore.FAILURE);
         }
     }
 }
