@@ -332,12 +332,7 @@ public final class FileDirectoryStore implements DirectoryStore {
      */
     @Override
     public Map<String, String> readAll() throws IOException {
-        StoredDocuments documents = readAllDocuments();
-        if (!documents.unreadable().isEmpty()) {
-            Map.Entry<String, String> first = documents.unreadable().entrySet().iterator().next();
-            throw new IOException(DocumentPaths.resolve(root, first.getKey()) + ": " + first.getValue());
-        }
-        return documents.readable();
+        return refuseUnreadable(readAllDocuments()).readable();
     }
 
     @Override
@@ -381,27 +376,28 @@ public final class FileDirectoryStore implements DirectoryStore {
         return new StoredDocuments(Collections.unmodifiableMap(readable), Collections.unmodifiableMap(unreadable));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IOException naming the file, if a document cannot be read ({@link #readDocuments} reads on)
+     */
     @Override
     public Map<String, Optional<String>> read(Collection<String> paths) throws IOException {
-        Objects.requireNonNull(paths, "paths");
-        ensureOpen();
-        List<String> wanted = new ArrayList<>(paths);
-        List<Path> files = new ArrayList<>(wanted.size());
-        for (String path : wanted) {
-            DocumentPaths.check(path);
-            files.add(DocumentPaths.resolve(root, path));
-        }
+        StoredDocuments documents = refuseUnreadable(readDocuments(paths));
         Map<String, Optional<String>> result = new LinkedHashMap<>();
-        lockSharedRecovered();
-        try {
-            for (int i = 0; i < wanted.size(); i++) {
-                byte[] bytes = documentBytes(wanted.get(i), files.get(i));
-                result.put(wanted.get(i), Optional.ofNullable(bytes == null ? null : text(files.get(i), bytes)));
-            }
-        } finally {
-            lock.unlockShared();
+        for (String path : paths) {
+            result.put(path, Optional.ofNullable(documents.readable().get(path)));
         }
         return Collections.unmodifiableMap(result);
+    }
+
+    /** {@code documents}, if every one could be read; else an IOException naming the first that could not. */
+    private StoredDocuments refuseUnreadable(StoredDocuments documents) throws IOException {
+        if (!documents.unreadable().isEmpty()) {
+            Map.Entry<String, String> first = documents.unreadable().entrySet().iterator().next();
+            throw new IOException(DocumentPaths.resolve(root, first.getKey()) + ": " + first.getValue());
+        }
+        return documents;
     }
 
     /** Takes the shared lock, first completing any commit left in the journal (a read-only store refuses). */
