@@ -1,6 +1,7 @@
 package dev.warden.cli;
 
 import dev.warden.core.Warden;
+import dev.warden.filter.health.HealthServlet;
 import dev.warden.filter.query.QueryApiServlet;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code warden serve --store DIR --port P}: the IAM and STS Query endpoints over a store, for the AWS CLI and SDKs
- * ({@code aws --endpoint-url http://127.0.0.1:P iam list-users}). Runs until stopped; the store may be changed by
- * the CLI meanwhile (the running server picks changes up).
+ * ({@code aws --endpoint-url http://127.0.0.1:P iam list-users}), and {@code GET /healthz} ({@link HealthServlet}).
+ * Runs until stopped; the store may be changed by the CLI meanwhile (the running server picks changes up).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve the IAM and STS Query APIs over a store for the AWS CLI and SDKs.", "",
@@ -68,6 +69,7 @@ final class ServeCommand implements Callable<Integer> {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new QueryApiServlet(warden, registry)), "/*");
+        context.addServlet(new ServletHolder(new HealthServlet(warden)), "/healthz");
         server.setHandler(context);
         server.start();
         return server;

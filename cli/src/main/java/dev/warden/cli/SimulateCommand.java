@@ -4,6 +4,7 @@ import dev.warden.core.Warden;
 import dev.warden.core.eval.EvaluationInput;
 import dev.warden.core.eval.Evaluation;
 import dev.warden.core.eval.Evaluator;
+import dev.warden.core.iam.StoreDocumentException;
 import dev.warden.core.eval.GlobalContextKeys;
 import dev.warden.core.policy.CompiledPolicy;
 import dev.warden.core.policy.MalformedPolicyException;
@@ -148,6 +149,12 @@ final class SimulateCommand implements Callable<Integer> {
             }
             try (Warden warden = LocalStore.open(store)) {
                 print(warden.explain(request, resourceIndex), spec.commandLine().getOut());
+                StoreDocumentException unreadable = warden.directory().current()
+                        .unreadableDocumentFor(request.principal());
+                if (explain && unreadable != null) {
+                    spec.commandLine().getOut().println("Unreadable store document: " + unreadable.getMessage());
+                    spec.commandLine().getOut().flush();
+                }
             }
             return 0;
         }

@@ -69,7 +69,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A principal's compiled policies (identity, groups, boundary, SCP chain) are cached per directory version; a
  * decision on a warm cache costs one cache probe more than the engine. Any failure while deciding is a denial,
- * counted ({@code outcome=error}) and logged: Warden fails closed. Thread-safe.
+ * counted ({@code outcome=error}) and logged: Warden fails closed. So is every request of a principal that a store
+ * document which cannot be read applies to ({@link Directory#unreadableDocumentFor}): an explicit denial naming the
+ * file, since what the document says (a Deny, perhaps) is unknown. {@link #health()} reports both. Thread-safe.
  */
 public final class Warden implements Closeable {
 
@@ -116,6 +118,7 @@ public final class Warden implements Closeable {
     private final boolean listenersNeedLatency;
     private final boolean listenersNeedContext;
     private final ThreadLocal<LastSet> lastSet = new ThreadLocal<>();
+    private volatile Health.Failure lastReloadFailure;
     private int decisions;
 
     private Warden(Builder b, LiveDirectory directory) {
@@ -140,19 +143,66 @@ public final class Warden implements Closeable {
         this.listenersNeedContext = listeners.stream().anyMatch(DecisionListener::needsContext);
         Counter reloads = Counter.builder("warden.store.reloads").tag("result", "success").register(b.registry);
         Counter rejections = Counter.builder("warden.store.reloads").tag("result", "failure").register(b.registry);
-        directory.addReloadListener((snapshot, paths, rejected) -> {
-            if (rejected.isEmpty()) {
-                reloads.increment();
-                return;
+        io.micrometer.core.instrument.Gauge.builder("warden.store.unreadable.documents", directory,
+                        d -> d.current().rejected().size())
+                .description("Store documents that cannot be used (invalid or unreadable)").register(b.registry);
+        directory.addReloadListener(new LiveDirectory.ReloadListener() {
+            @Override
+            public void reloaded(Directory snapshot, java.util.Set<String> paths, List<StoreDocumentException> rejected) {
+                if (rejected.isEmpty()) {
+                    reloads.increment();
+                    return;
+                }
+                rejections.increment();
+                logRejected(snapshot, rejected, "reload");
             }
-            rejections.increment();
-            for (StoreDocumentException e : rejected) {
-                LOG.warn("store document rejected, its last good state stays in force: {}", e.getMessage());
+
+            @Override
+            public void readFailed(IOException failure) {
+                rejections.increment();
+                lastReloadFailure = new Health.Failure(clock.instant(), failure.getMessage());
             }
         });
-        for (StoreDocumentException e : directory.current().rejected().values()) {
-            LOG.warn("store document rejected at load: {}", e.getMessage());
+        List<StoreDocumentException> rejectedAtLoad = List.copyOf(directory.current().rejected().values());
+        if (!rejectedAtLoad.isEmpty()) {
+            rejections.increment();
+            logRejected(directory.current(), rejectedAtLoad, "load");
         }
+    }
+
+    /** Logs each rejected document at ERROR (file, JSON pointer, reason, and what it means for decisions). */
+    private void logRejected(Directory snapshot, List<StoreDocumentException> rejected, String when) {
+        for (StoreDocumentException e : rejected) {
+            lastReloadFailure = new Health.Failure(clock.instant(), e.getMessage());
+            if (snapshot.quarantined().containsKey(e.path())) {
+                LOG.error("store document rejected at {}: {}; it has no last good state, so every principal it "
+                        + "applies to is denied every request until the file is repaired or deleted", when,
+                        e.getMessage());
+            } else {
+                LOG.error("store document rejected at {}: {}; its last good state stays in force", when,
+                        e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The state of this Warden for health checks: {@code failing} when its store cannot be read, {@code degraded}
+     * when some store documents cannot be used, {@code ok} otherwise, with the details.
+     */
+    public Health health() {
+        LiveDirectory.ReadFailure readFailure = directory.readFailure();
+        Directory current = directory.current();
+        List<Health.UnreadableDocument> unreadable = new ArrayList<>();
+        current.rejected().values().stream()
+                .sorted(java.util.Comparator.comparing(StoreDocumentException::path))
+                .forEach(e -> unreadable.add(new Health.UnreadableDocument(e.path(),
+                        e.pointer().isEmpty() ? "/" : e.pointer(), e.reason(),
+                        current.quarantined().containsKey(e.path()))));
+        Health.Status status = readFailure != null ? Health.Status.FAILING
+                : unreadable.isEmpty() ? Health.Status.OK : Health.Status.DEGRADED;
+        return new Health(status, readFailure == null, !directory.isReadOnly(), unreadable,
+                readFailure == null ? null : new Health.Failure(readFailure.at(), readFailure.message()),
+                lastReloadFailure, metrics.errors());
     }
 
     /** Starts configuring a Warden. */
@@ -260,6 +310,14 @@ public final class Warden implements Closeable {
         Decision decision;
         try {
             EvaluationInput input = input(request, resourcePolicy, sessionPolicy);
+            if (input == null) {
+                StoreDocumentException unreadable = directory.current().unreadableDocumentFor(request.principal());
+                if (unreadable != null) {
+                    Decision denied = unreadableDocument(request, unreadable);
+                    finish(request, request.action(), denied, true, timed, start);
+                    return denied;
+                }
+            }
             decision = input == null ? unknownPrincipal(request) : Evaluator.decide(request, input);
         } catch (RuntimeException e) {
             metrics.recordError(request.action());
@@ -269,13 +327,21 @@ public final class Warden implements Closeable {
                     "User: " + request.principal() + " is not authorized to perform: " + request.action()
                             + " because the authorization could not be evaluated");
         }
-        finish(request, request.action(), decision, timed, start);
+        finish(request, request.action(), decision, false, timed, start);
         return decision;
     }
 
-    /** Counts and times {@code decision} and tells the listeners that want it ({@code request} is null when none does). */
-    private void finish(AuthorizationRequest request, String action, Decision decision, boolean timed, long start) {
-        metrics.count(action, decision);
+    /**
+     * Counts ({@code failed}: as an error) and times {@code decision} and tells the listeners that want it
+     * ({@code request} is null when none does).
+     */
+    private void finish(AuthorizationRequest request, String action, Decision decision, boolean failed, boolean timed,
+                        long start) {
+        if (failed) {
+            metrics.recordError(action);
+        } else {
+            metrics.count(action, decision);
+        }
         long nanos = -1;
         if (timed) {
             nanos = System.nanoTime() - start;
@@ -323,7 +389,7 @@ public final class Warden implements Closeable {
             request = !anyListenerWants(decision) ? null : new AuthorizationRequest(principal, action, resource, null,
                     listenersNeedContext ? context.get() : Map.of());
         }
-        finish(request, action, decision, timed, start);
+        finish(request, action, decision, false, timed, start);
         return decision;
     }
 
@@ -366,12 +432,19 @@ public final class Warden implements Closeable {
     public Evaluation explain(AuthorizationRequest request, StatementIndex resourcePolicy) {
         EvaluationInput input = input(request, resourcePolicy, null);
         if (input == null) {
+            StoreDocumentException unreadable = directory.current().unreadableDocumentFor(request.principal());
+            if (unreadable != null) {
+                return Evaluation.withoutPolicies(unreadableDocument(request, unreadable));
+            }
             input = EvaluationInput.identity(StatementIndex.of(List.of()));
         }
         return Evaluator.evaluate(request, input);
     }
 
-    /** The policies in force for {@code request}, or {@code null} when the directory does not know its principal. */
+    /**
+     * The policies in force for {@code request}, or {@code null} when the directory does not know its principal or
+     * cannot read a document that applies to it.
+     */
     EvaluationInput input(AuthorizationRequest request, StatementIndex resourcePolicy, StatementIndex sessionPolicy) {
         Directory current = directory.current();
         Principal principal = request.principal();
@@ -383,6 +456,8 @@ public final class Warden implements Closeable {
             if (cached.set() == null) {
                 return null;
             }
+        } else if (current.unreadableDocumentFor(principal) != null) {
+            return null; // the organization's document: its resource control policies are unknown
         }
         StatementIndex resource = resourcePolicy != null ? resourcePolicy : trustPolicy(current, request);
         List<StatementIndex> rcps = resourceControls(current, request.resourceAccount());
@@ -404,7 +479,8 @@ public final class Warden implements Closeable {
         CachedSet cached = policySets.getIfPresent(key);
         // keyed by the policy version: a key's last use or a sign-in rewrites the directory, not anyone's permissions
         if (cached == null || cached.version != current.policyVersion()) {
-            PolicySet set = PolicySet.of(current, principal);
+            // a principal that an unreadable document applies to has no policies: it is denied, naming the document
+            PolicySet set = current.unreadableDocumentFor(principal) != null ? null : PolicySet.of(current, principal);
             cached = set == null ? new CachedSet(current.policyVersion(), null, null, null)
                     : new CachedSet(current.policyVersion(), set);
             policySets.put(key, cached);
@@ -438,6 +514,18 @@ public final class Warden implements Closeable {
             return null;
         }
         return StatementIndex.of(role.trustPolicy().compiled("trust policy of role " + role.name(), PolicyType.RESOURCE));
+    }
+
+    /**
+     * The explicit denial of a request whose principal a store document that cannot be read applies to: nothing may
+     * allow it, as the document may hold a Deny. The file is named; the JSON pointer and reason are logged and in
+     * {@link #health()}.
+     */
+    private static Decision unreadableDocument(AuthorizationRequest request, StoreDocumentException unreadable) {
+        return new Decision(Outcome.EXPLICITLY_DENIED, List.of(), "User: " + request.principal()
+                + " is not authorized to perform: " + request.action() + " on resource: " + request.resource()
+                + " because the store document " + unreadable.path() + ", which applies to this principal, cannot be "
+                + "read; every request of the principal is denied until the document is repaired");
     }
 
     private Decision unknownPrincipal(AuthorizationRequest request) {

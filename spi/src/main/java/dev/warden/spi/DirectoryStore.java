@@ -3,6 +3,7 @@ package dev.warden.spi;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,33 @@ public interface DirectoryStore extends Closeable {
 
     /** The current content of each of {@code paths}: empty where the document does not exist. */
     Map<String, Optional<String>> read(Collection<String> paths) throws IOException;
+
+    /**
+     * Every document, by path, reading on past documents that cannot be read: those are reported with why, so that
+     * one unreadable file does not hide the others. The default reads {@link #readAll()} and reports none.
+     */
+    default StoredDocuments readAllDocuments() throws IOException {
+        return new StoredDocuments(readAll(), Map.of());
+    }
+
+    /**
+     * The current content of each of {@code paths}, reading on past documents that cannot be read: a path in
+     * neither map of the answer has no document. The default reads {@link #read(Collection)} and reports none
+     * unreadable.
+     */
+    default StoredDocuments readDocuments(Collection<String> paths) throws IOException {
+        Map<String, String> readable = new LinkedHashMap<>();
+        read(paths).forEach((path, text) -> text.ifPresent(t -> readable.put(path, t)));
+        return new StoredDocuments(readable, Map.of());
+    }
+
+    /**
+     * Whether this store refuses every {@link #commit} (its folder is on a read-only volume, ...): reads and
+     * watching work, writes fail. Default {@code false}.
+     */
+    default boolean isReadOnly() {
+        return false;
+    }
 
     /**
      * Applies {@code changes} atomically and durably.

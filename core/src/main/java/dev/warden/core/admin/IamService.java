@@ -7,8 +7,10 @@ import dev.warden.core.auth.SecretSealer;
 import dev.warden.core.auth.mfa.TotpVerifier;
 import dev.warden.core.auth.password.PasswordHasher;
 import dev.warden.core.auth.password.PasswordValidator;
+import dev.warden.core.iam.Directory;
 import dev.warden.core.iam.IamError;
 import dev.warden.core.iam.IamException;
+import dev.warden.core.iam.StoreDocumentException;
 import dev.warden.core.report.CredentialReports;
 import dev.warden.spi.Principal;
 import java.io.IOException;
@@ -129,7 +131,46 @@ public final class IamService {
         if (operation == null) {
             throw new IamException(IamError.INVALID_ACTION, "Could not find operation " + action + " for version 2010-05-08");
         }
-        return operation.run(new Call(this, caller, accountId, action, new Params(params)));
+        try {
+            return operation.run(new Call(this, caller, accountId, action, new Params(params)));
+        } catch (IamException e) {
+            StoreDocumentException unreadable = e.error() == IamError.NO_SUCH_ENTITY
+                    ? unreadableEntity(accountId, params) : null;
+            if (unreadable == null) {
+                throw e;
+            }
+            throw new IamException(IamError.NO_SUCH_ENTITY, e.getMessage() + " Its store document " + unreadable.path()
+                    + " cannot be read ("
+                    + unreadable.problem() + "); repair the file or delete it.");
+        }
+    }
+
+    /**
+     * The unreadable store document of an entity the call names ({@code UserName}, {@code GroupName},
+     * {@code RoleName}, {@code PolicyArn}, {@code PermissionsBoundary}), or of the account: why it "cannot be found".
+     */
+    private StoreDocumentException unreadableEntity(String accountId, Map<String, String> params) {
+        Directory directory = warden.directory().current();
+        String[][] names = {{"UserName", "user"}, {"GroupName", "group"}, {"RoleName", "role"}};
+        for (String[] name : names) {
+            String value = params.get(name[0]);
+            StoreDocumentException unreadable = value == null ? null
+                    : directory.unreadableDocumentOf(accountId, name[1], value);
+            if (unreadable != null) {
+                return unreadable;
+            }
+        }
+        for (String param : new String[] {"PolicyArn", "PermissionsBoundary"}) {
+            String[] arn = params.getOrDefault(param, "").split(":", 6);
+            if (arn.length == 6 && arn[5].startsWith("policy/")) {
+                StoreDocumentException unreadable = directory.unreadableDocumentOf(arn[4], "policy",
+                        arn[5].substring(arn[5].lastIndexOf('/') + 1));
+                if (unreadable != null) {
+                    return unreadable;
+                }
+            }
+        }
+        return directory.unreadableDocumentOf(accountId, "user", ""); // the account's own document
     }
 
     Warden warden() {

@@ -14,6 +14,7 @@ import dev.warden.core.iam.IamException;
 import dev.warden.core.iam.ManagedPolicy;
 
 import dev.warden.core.iam.PolicySet;
+import dev.warden.core.iam.StoreDocumentException;
 import dev.warden.core.policy.CompiledPolicy;
 import dev.warden.core.policy.CompiledStatement;
 import dev.warden.core.policy.PolicyKind;
@@ -41,6 +42,9 @@ import java.util.Set;
  */
 final class SimulationOperations {
 
+    private static final String DENY_EVERYTHING = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+            + "\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
     private SimulationOperations() {
     }
 
@@ -57,7 +61,12 @@ final class SimulationOperations {
         List<CompiledPolicy> identity = new ArrayList<>();
         StatementIndex boundary = null;
         List<StatementIndex> scps = null;
-        if (principal.kind() == Principal.Kind.USER || principal.kind() == Principal.Kind.ROLE) {
+        StoreDocumentException unreadable = d.unreadableDocumentFor(principal);
+        if (unreadable != null) {
+            // as enforcement does: nothing is allowed while a document that applies to the principal is unreadable
+            identity.add(Policies.document(DENY_EVERYTHING, PolicyKind.MANAGED).compiled("unreadable store document "
+                    + unreadable.path(), PolicyType.IDENTITY));
+        } else if (principal.kind() == Principal.Kind.USER || principal.kind() == Principal.Kind.ROLE) {
             PolicySet set = PolicySet.of(d, principal);
             if (set == null) {
                 throw new IamException(IamError.NO_SUCH_ENTITY, "The " + (principal.kind() == Principal.Kind.USER ? "user"

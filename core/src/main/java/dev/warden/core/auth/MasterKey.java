@@ -78,6 +78,11 @@ public final class MasterKey {
                 Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException raced) {
                 // another process created it first: use theirs
+            } catch (IOException e) {
+                String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                        : e.getClass().getSimpleName();
+                throw new IOException(file + ": cannot create the master key (" + why + "); set "
+                        + ENVIRONMENT_VARIABLE + " or create the file", e);
             }
         }
         try {

@@ -37,6 +37,14 @@ public final class Evaluation {
         this.endpoint = endpoint;
     }
 
+    /**
+     * A decision made before any policy was consulted (the principal's policies cannot be read): no kind of policy
+     * is reported.
+     */
+    public static Evaluation withoutPolicies(Decision decision) {
+        return new Evaluation(decision, false, null, null, null, null, null, null, null);
+    }
+
     public Decision decision() {
         return decision;
     }

@@ -93,8 +93,8 @@ public final class AccessKeyUsage implements Closeable {
      * is ignored.
      */
     public void record(String accessKeyId, String serviceName, String region) {
-        if (closed || accessKeyId == null || !accessKeyId.startsWith("AKIA")) {
-            return;
+        if (closed || accessKeyId == null || !accessKeyId.startsWith("AKIA") || directory.isReadOnly()) {
+            return; // a read-only store cannot keep it (GetAccessKeyLastUsed then says what it last held)
         }
         try {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

@@ -1,5 +1,7 @@
 package dev.warden.core.iam;
 
+import dev.warden.spi.Principal;
+import dev.warden.spi.StoredDocuments;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -14,8 +16,10 @@ import java.util.stream.Stream;
 /**
  * One immutable, versioned state of the IAM directory: the organization, the accounts and everything in them, and
  * the shipped managed policies. Built from store documents; a change builds a new snapshot and leaves this one
- * untouched, so readers never see half a change. Documents that fail validation are reported in {@link #rejected()}
- * and leave the entity as it last was valid (or absent): a bad edit never takes effect.
+ * untouched, so readers never see half a change. Documents that fail validation or cannot be read are reported in
+ * {@link #rejected()} and leave the entity as it last was valid: a bad edit never takes effect. A rejected document
+ * with no last good state (a fresh load, or an entity that was absent) is {@linkplain #quarantined() quarantined}:
+ * the principals it touches are denied everything ({@link #unreadableDocumentFor}), since what it says is unknown.
  */
 public final class Directory {
 
@@ -35,10 +39,12 @@ public final class Directory {
     private final Map<String, KeyOwner> keyOwners;
     private final Map<String, String> documents;
     private final Map<String, StoreDocumentException> rejected;
+    private final Quarantine quarantine;
 
     private Directory(long version, long policyVersion, String partition, Organization organization,
                       Map<String, Account> accounts, Map<String, ManagedPolicy> shipped, Map<String, KeyOwner> keyOwners,
-                      Map<String, String> documents, Map<String, StoreDocumentException> rejected) {
+                      Map<String, String> documents, Map<String, StoreDocumentException> rejected,
+                      Quarantine quarantine) {
         this.version = version;
         this.policyVersion = policyVersion;
         this.partition = partition;
@@ -48,46 +54,65 @@ public final class Directory {
         this.keyOwners = keyOwners;
         this.documents = documents;
         this.rejected = rejected;
+        this.quarantine = quarantine;
     }
 
     /** A directory with no accounts. */
     public static Directory empty(String partition, Map<String, ManagedPolicy> shipped) {
         return new Directory(0, 0, partition, null, ShardedMap.empty(), shipped, ShardedMap.empty(),
-                ShardedMap.empty(), Map.of());
+                ShardedMap.empty(), Map.of(), Quarantine.NONE);
     }
 
     /** The directory that {@code documents} describe. */
     public static Directory load(Map<String, String> documents, String partition, Map<String, ManagedPolicy> shipped) {
+        return load(new StoredDocuments(documents, Map.of()), partition, shipped);
+    }
+
+    /** The directory that {@code documents} describe; each unreadable one is rejected (and quarantined). */
+    public static Directory load(StoredDocuments documents, String partition, Map<String, ManagedPolicy> shipped) {
         Map<String, Optional<String>> all = new LinkedHashMap<>();
-        documents.forEach((path, text) -> all.put(path, Optional.of(text)));
-        return empty(partition, shipped).apply(all);
+        documents.readable().forEach((path, text) -> all.put(path, Optional.of(text)));
+        return empty(partition, shipped).apply(all, documents.unreadable());
     }
 
     /**
      * This directory with {@code changed} documents applied (empty: deleted), as a new snapshot one version later.
      */
     public Directory apply(Map<String, Optional<String>> changed) {
-        List<Change> changes = new ArrayList<>(changed.size());
+        return apply(changed, Map.of());
+    }
+
+    /**
+     * This directory with {@code changed} documents applied (empty: deleted) and the {@code unreadable} ones
+     * rejected with their reason (each keeps its last good state, if it has one), as a new snapshot one version later.
+     */
+    public Directory apply(Map<String, Optional<String>> changed, Map<String, String> unreadable) {
+        List<Change> changes = new ArrayList<>(changed.size() + unreadable.size());
         changed.forEach((path, text) -> {
             DirectoryCodec.Location at = DirectoryCodec.locate(path);
             if (at != null) {
-                changes.add(new Change(path, at, text.orElse(null)));
+                changes.add(new Change(path, at, text.orElse(null), null));
+            }
+        });
+        unreadable.forEach((path, reason) -> {
+            DirectoryCodec.Location at = DirectoryCodec.locate(path);
+            if (at != null) {
+                changes.add(new Change(path, at, null, reason));
             }
         });
         // accounts first, so that entities changed in the same batch find them
         changes.sort(Comparator.comparing(c -> c.at().kind() != DirectoryCodec.Location.Kind.ACCOUNT));
-        // decoding is independent per document and most of a load's time: spread it over the cores
-        Stream<Change> stream = changes.size() >= PARALLEL_DECODE ? changes.parallelStream() : changes.stream();
-        List<Decoded> decoded = stream.map(Directory::decode).toList();
         Builder b = new Builder(this);
-        for (int i = 0; i < changes.size(); i++) {
-            b.apply(changes.get(i), decoded.get(i));
-        }
+        b.applyAll(changes);
+        b.applyAll(b.documentsOfAppearedAccounts(changes));
         return b.build();
     }
 
-    /** A changed document: its path, what the path names, and its new text ({@code null}: deleted). */
-    private record Change(String path, DirectoryCodec.Location at, String text) {
+    /**
+     * A changed document: its path, what the path names, and its new text ({@code null}: deleted, or unreadable
+     * because of {@code unreadable}).
+     */
+    private record Change(String path, DirectoryCodec.Location at, String text, String unreadable) {
     }
 
     /** A changed document decoded: its entity ({@code null} when deleted), or why it is rejected. */
@@ -95,6 +120,9 @@ public final class Directory {
     }
 
     private static Decoded decode(Change change) {
+        if (change.unreadable() != null) {
+            return new Decoded(null, new StoreDocumentException(change.path(), "", change.unreadable()));
+        }
         if (change.text() == null) {
             return new Decoded(null, null);
         }
@@ -158,9 +186,47 @@ public final class Directory {
         return keyOwners.get(keyId);
     }
 
-    /** Documents the last load or change could not accept, by path, with why. */
+    /**
+     * Documents this snapshot could not accept (invalid, or unreadable), by path, with why: each entity keeps its last
+     * good state, or is {@linkplain #quarantined() quarantined} when it has none.
+     */
     public Map<String, StoreDocumentException> rejected() {
         return rejected;
+    }
+
+    /**
+     * The rejected documents that hold no last good state, by path: every principal they touch is denied every
+     * request ({@link #unreadableDocumentFor}).
+     */
+    public Map<String, StoreDocumentException> quarantined() {
+        return quarantine.documents();
+    }
+
+    /**
+     * Why the store document of the user, group, role or customer managed policy {@code name} of {@code accountId}
+     * (or of that account itself) cannot be used, when it has no last good state: for errors that would otherwise
+     * say only that the entity cannot be found. {@code null} when it is not quarantined.
+     *
+     * @param type {@code user}, {@code group}, {@code role} or {@code policy}
+     */
+    public StoreDocumentException unreadableDocumentOf(String accountId, String type, String name) {
+        DirectoryCodec.Location.Kind kind = switch (type) {
+            case "user" -> DirectoryCodec.Location.Kind.USER;
+            case "group" -> DirectoryCodec.Location.Kind.GROUP;
+            case "role" -> DirectoryCodec.Location.Kind.ROLE;
+            case "policy" -> DirectoryCodec.Location.Kind.POLICY;
+            default -> throw new IllegalArgumentException("not an entity type: " + type);
+        };
+        return quarantine.entityOrAccount(kind, accountId, name);
+    }
+
+    /**
+     * The quarantined document that denies {@code principal} everything, or {@code null}: its own document, one of
+     * its groups', one of the customer managed policies it attaches or is bounded by, its account's, or the
+     * organization's (which denies every principal, anonymous and service principals too).
+     */
+    public StoreDocumentException unreadableDocumentFor(Principal principal) {
+        return quarantine.blocking(this, principal);
     }
 
     /** The stored text of the document at {@code path}, or {@code null}. */
@@ -200,6 +266,7 @@ public final class Directory {
         private final ShardedMap.Editor<String, String> documents;
         private final Map<String, StoreDocumentException> rejected;
         private final Map<String, Entities> touched = new HashMap<>();
+        private final List<String> appearedAccounts = new ArrayList<>();
         private boolean policiesChanged;
 
         Builder(Directory base) {
@@ -211,11 +278,44 @@ public final class Directory {
             this.rejected = new HashMap<>(base.rejected);
         }
 
+        void applyAll(List<Change> changes) {
+            // decoding is independent per document and most of a load's time: spread it over the cores
+            Stream<Change> stream = changes.size() >= PARALLEL_DECODE ? changes.parallelStream() : changes.stream();
+            List<Decoded> decoded = stream.map(Directory::decode).toList();
+            for (int i = 0; i < changes.size(); i++) {
+                apply(changes.get(i), decoded.get(i));
+            }
+        }
+
+        /**
+         * The rejected documents of accounts that appeared in this batch (an {@code account.json} repaired), not
+         * changed in it: they were rejected for want of their account, and are now applied again from their text.
+         */
+        List<Change> documentsOfAppearedAccounts(List<Change> batch) {
+            if (appearedAccounts.isEmpty() || rejected.isEmpty()) {
+                return List.of();
+            }
+            java.util.Set<String> inBatch = new java.util.HashSet<>();
+            batch.forEach(c -> inBatch.add(c.path()));
+            List<Change> again = new ArrayList<>();
+            for (String accountId : appearedAccounts) {
+                String prefix = DirectoryCodec.accountPath(accountId);
+                prefix = prefix.substring(0, prefix.lastIndexOf('/') + 1);
+                for (String path : rejected.keySet()) {
+                    String text = documents.get(path);
+                    if (path.startsWith(prefix) && !inBatch.contains(path) && text != null) {
+                        again.add(new Change(path, DirectoryCodec.locate(path), text, null));
+                    }
+                }
+            }
+            return again;
+        }
+
         void apply(Change change, Decoded decoded) {
             String path = change.path();
             DirectoryCodec.Location at = change.at();
             if (change.text() == null) {
-                documents.remove(path);
+                documents.remove(path); // deleted, or unreadable: no text to compare a write against
             } else {
                 documents.put(path, change.text());
             }
@@ -256,9 +356,11 @@ public final class Directory {
                     }
                     default -> throw new IllegalStateException(at.kind().toString());
                 }
-                rejected.remove(path);
+                // who is quarantined may change with any rejection, or its end: recompile every principal's policies
+                policiesChanged |= rejected.remove(path) != null;
             } catch (StoreDocumentException e) {
                 rejected.put(path, e);
+                policiesChanged = true;
             }
         }
 
@@ -276,6 +378,9 @@ public final class Directory {
             Account old = accounts.get(id);
             // an account appearing or going changes who exists; its settings (passwords, MFA, OIDC) decide nothing
             policiesChanged |= old == null || decoded == null;
+            if (old == null && decoded != null) {
+                appearedAccounts.add(id);
+            }
             if (decoded == null) {
                 accounts.remove(id);
                 touched.remove(id);
@@ -315,9 +420,10 @@ public final class Directory {
                 }
             });
             long version = base.version + 1;
+            Map<String, Account> built = accounts.build();
             return new Directory(version, policiesChanged ? version : base.policyVersion, base.partition, organization,
-                    accounts.build(), base.shipped,
-                    keyOwners.build(), documents.build(), Collections.unmodifiableMap(rejected));
+                    built, base.shipped, keyOwners.build(), documents.build(), Collections.unmodifiableMap(rejected),
+                    Quarantine.of(rejected, organization, built));
         }
     }
 

@@ -13,7 +13,7 @@ public final class StoreDocumentException extends Exception {
     private final String reason;
 
     public StoreDocumentException(String path, String pointer, String reason) {
-        super(path + " at " + (pointer.isEmpty() ? "/" : pointer) + ": " + reason, null, false, false);
+        super(path + " " + problem(pointer, reason), null, false, false);
         this.path = path;
         this.pointer = pointer;
         this.reason = reason;
@@ -31,5 +31,14 @@ public final class StoreDocumentException extends Exception {
 
     public String reason() {
         return reason;
+    }
+
+    /** {@code at POINTER: REASON}, for sentences that name the path themselves. */
+    public String problem() {
+        return problem(pointer, reason);
+    }
+
+    private static String problem(String pointer, String reason) {
+        return "at " + (pointer.isEmpty() ? "/" : pointer) + ": " + reason;
     }
 }

@@ -8,11 +8,13 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Micrometer meters for decisions: {@code warden.decisions} (counter; tags {@code outcome} and {@code service}, the
  * action's service prefix, a small set) and {@code warden.decision.latency} (timer, fed by the decisions Warden times),
- * plus {@code warden.decisions} with {@code outcome=error} for decisions that failed and were denied. No principal, resource or action name is a
+ * plus {@code warden.decisions} with {@code outcome=error} for decisions that failed and were denied (the request
+ * could not be evaluated, or the principal's policies cannot be read from the store). No principal, resource or action name is a
  * tag: they would make the cardinality unbounded.
  */
 public final class DecisionMetrics {
@@ -26,6 +28,7 @@ public final class DecisionMetrics {
     private final Timer latency;
     private final ConcurrentHashMap<String, Counter[]> counters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter[]> byAction = new ConcurrentHashMap<>();
+    private final LongAdder errors = new LongAdder();
 
     public DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -46,7 +49,13 @@ public final class DecisionMetrics {
 
     /** Counts a decision that failed (and was denied, failing closed). */
     public void recordError(String action) {
+        errors.increment();
         counters(action)[Outcome.values().length].increment();
+    }
+
+    /** How many decisions failed (and were denied) since this object was made, whatever their service. */
+    public long errors() {
+        return errors.sum();
     }
 
     private Counter[] counters(String action) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.warden.spi.DirectoryStore;
 import dev.warden.spi.DocumentChange;
 import dev.warden.spi.StoreConflictException;
+import dev.warden.spi.StoredDocuments;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -83,6 +84,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not documents: names starting with {@code .} or {@code #} or ending with {@code ~} (the store's internals,
  * editors' swap, backup and lock files), symbolic links, and the marker. The store does not follow symbolic links.
+ *
+ * <p>A store on a volume this process cannot write (a read-only mount, a folder without write permission) opens
+ * read-only: it reads and watches as usual, takes the OS lock shared through a read-only descriptor when
+ * {@code .warden/lock} exists (so it still never sees half of another writer's commit), creates nothing, and refuses
+ * every commit. It cannot complete a commit a crashed writer left in the journal, so it refuses to open, and to read,
+ * while one is there.
  */
 public final class FileDirectoryStore implements DirectoryStore {
 
@@ -105,6 +112,7 @@ public final class FileDirectoryStore implements DirectoryStore {
     private final Path root;
     private final Journal journal;
     private final StoreLock lock;
+    private final boolean readOnly;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** While watching: what this object last wrote at each path (SHA-256, or {@link #ABSENT}). */
     private final Map<String, byte[]> ownWrites = new ConcurrentHashMap<>();
@@ -121,15 +129,18 @@ public final class FileDirectoryStore implements DirectoryStore {
         void before(String step, Path file) throws IOException;
     }
 
-    private FileDirectoryStore(Path root, Journal journal, StoreLock lock) {
+    private FileDirectoryStore(Path root, Journal journal, StoreLock lock, boolean readOnly) {
         this.root = root;
         this.journal = journal;
         this.lock = lock;
+        this.readOnly = readOnly;
     }
 
     /**
      * Opens the store in {@code root}, making it one if the folder is new or empty, and completes any commit a
      * crashed writer left in the journal.
+     *
+     * <p>A store this process cannot write (see {@link #isReadOnly()}) opens {@linkplain #openReadOnly read-only}.
      *
      * @throws IOException with the path if {@code root} is not a folder, is a non-empty folder that is not a store
      *     (no {@code warden-store.json}: a mistyped path must not get files written into it), has a marker of
@@ -148,6 +159,9 @@ public final class FileDirectoryStore implements DirectoryStore {
             throw new IOException(given + ": not a folder, cannot hold a Warden store");
         }
         Path real = given.toRealPath();
+        if (cannotWrite(real)) {
+            return openReadOnly(real);
+        }
         Path marker = real.resolve(DocumentPaths.MARKER);
         if (!Files.exists(marker) && !emptyButForInternals(real)) {
             throw new IOException(real + ": not a Warden store (no " + DocumentPaths.MARKER
@@ -161,8 +175,8 @@ public final class FileDirectoryStore implements DirectoryStore {
         DurableFiles.createFolders(real, temporary, changedFolders);
         DurableFiles.syncFolders(changedFolders);
         StoreLock lock = StoreLock.open(internal.resolve("lock"));
-        FileDirectoryStore store = new FileDirectoryStore(real, new Journal(real, journalFolder, temporary), lock);
-        try {
+        FileDirectoryStore store = new FileDirectoryStore(real, new Journal(real, journalFolder, temporary), lock, false);
+        return store.checked(() -> {
             lock.lockExclusive();
             try {
                 store.checkOrWriteMarker(marker, temporary);
@@ -170,6 +184,18 @@ public final class FileDirectoryStore implements DirectoryStore {
             } finally {
                 lock.unlockExclusive();
             }
+        });
+    }
+
+    /** A step of opening a store. */
+    private interface OpeningStep {
+        void run() throws IOException;
+    }
+
+    /** This new store once {@code step} has checked it; if the step fails, the store lets go of its lock. */
+    private FileDirectoryStore checked(OpeningStep step) throws IOException {
+        try {
+            step.run();
         } catch (IOException | RuntimeException | Error e) {
             try {
                 lock.close();
@@ -178,12 +204,75 @@ public final class FileDirectoryStore implements DirectoryStore {
             }
             throw e;
         }
+        return this;
+    }
+
+    /**
+     * Opens the existing store in {@code root} for reading only: nothing is created or written (no lock file, no
+     * journal recovery, no marker), and every {@link #commit} is refused. For a store on a read-only volume (a
+     * mounted config map, a read-only bind mount); {@link #open} chooses this by itself for a folder it cannot write.
+     *
+     * @throws IOException with the path if {@code root} is not a store, or holds a commit a crashed writer left in the
+     *     journal (which only a writable store can complete)
+     */
+    public static FileDirectoryStore openReadOnly(Path root) throws IOException {
+        Path given = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(given)) {
+            throw new IOException(given + ": " + (Files.exists(given) ? "not a folder" : "no such folder")
+                    + ", cannot hold a Warden store");
+        }
+        Path real = given.toRealPath();
+        Path marker = real.resolve(DocumentPaths.MARKER);
+        if (!Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(real + ": not a Warden store (no " + DocumentPaths.MARKER
+                    + "), and read-only, so it cannot be made one");
+        }
+        Path internal = real.resolve(DocumentPaths.INTERNAL);
+        StoreLock lock = StoreLock.openReadOnly(internal.resolve("lock"));
+        FileDirectoryStore store = new FileDirectoryStore(real, new Journal(real, internal.resolve("journal"),
+                internal.resolve("tmp")), lock, true);
+        store.checked(() -> {
+            store.checkOrWriteMarker(marker, null);
+            lock.lockShared();
+            try {
+                store.refusePendingCommit();
+            } finally {
+                lock.unlockShared();
+            }
+        });
+        log().info("{}: opened read-only (decisions and reads work; changes are refused)", real);
         return store;
+    }
+
+    /**
+     * Whether this process cannot write the store folder or its {@code .warden} folder (a read-only mount, no write
+     * permission), judged by the OS's access check: root passes it on a writable file system whatever the modes.
+     */
+    private static boolean cannotWrite(Path real) {
+        Path internal = real.resolve(DocumentPaths.INTERNAL);
+        return !Files.isWritable(real)
+                || Files.isDirectory(internal, LinkOption.NOFOLLOW_LINKS) && !Files.isWritable(internal);
     }
 
     /** The store's folder (its real path). */
     public Path root() {
         return root;
+    }
+
+    /** Whether this store was opened read-only: it refuses every commit. */
+    @Override
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** A read-only store cannot complete an interrupted commit, and reading around it would show the old state. */
+    private void refusePendingCommit() throws IOException {
+        List<Path> pending = journal.entries();
+        if (!pending.isEmpty()) {
+            throw new IOException(root + ": a commit interrupted by a crash waits in " + pending.get(0)
+                    + ", and the store is read-only, so it cannot be completed; open the store once where it is "
+                    + "writable (any warden command does) to complete it");
+        }
     }
 
     private static boolean emptyButForInternals(Path folder) throws IOException {
@@ -236,19 +325,29 @@ public final class FileDirectoryStore implements DirectoryStore {
 
     // ---------------------------------------------------------------------------------------------- reads
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IOException naming the file, if any document cannot be read ({@link #readAllDocuments()} reads on)
+     */
     @Override
     public Map<String, String> readAll() throws IOException {
+        return refuseUnreadable(readAllDocuments()).readable();
+    }
+
+    @Override
+    public StoredDocuments readAllDocuments() throws IOException {
         ensureOpen();
         lockSharedRecovered();
         try {
-            return Collections.unmodifiableMap(readAllLocked());
+            return readAllLocked();
         } finally {
             lock.unlockShared();
         }
     }
 
     @Override
-    public Map<String, Optional<String>> read(Collection<String> paths) throws IOException {
+    public StoredDocuments readDocuments(Collection<String> paths) throws IOException {
         Objects.requireNonNull(paths, "paths");
         ensureOpen();
         List<String> wanted = new ArrayList<>(paths);
@@ -257,26 +356,60 @@ public final class FileDirectoryStore implements DirectoryStore {
             DocumentPaths.check(path);
             files.add(DocumentPaths.resolve(root, path));
         }
-        Map<String, Optional<String>> result = new LinkedHashMap<>();
+        Map<String, String> readable = new LinkedHashMap<>();
+        Map<String, String> unreadable = new LinkedHashMap<>();
         lockSharedRecovered();
         try {
             for (int i = 0; i < wanted.size(); i++) {
-                byte[] bytes = documentBytes(wanted.get(i), files.get(i));
-                result.put(wanted.get(i), Optional.ofNullable(bytes == null ? null : text(files.get(i), bytes)));
+                try {
+                    byte[] bytes = documentBytes(wanted.get(i), files.get(i));
+                    if (bytes != null) {
+                        readable.put(wanted.get(i), text(files.get(i), bytes));
+                    }
+                } catch (UnreadableFileException e) {
+                    unreadable.put(wanted.get(i), e.reason());
+                }
             }
         } finally {
             lock.unlockShared();
         }
+        return new StoredDocuments(Collections.unmodifiableMap(readable), Collections.unmodifiableMap(unreadable));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IOException naming the file, if a document cannot be read ({@link #readDocuments} reads on)
+     */
+    @Override
+    public Map<String, Optional<String>> read(Collection<String> paths) throws IOException {
+        StoredDocuments documents = refuseUnreadable(readDocuments(paths));
+        Map<String, Optional<String>> result = new LinkedHashMap<>();
+        for (String path : paths) {
+            result.put(path, Optional.ofNullable(documents.readable().get(path)));
+        }
         return Collections.unmodifiableMap(result);
     }
 
-    /** Takes the shared lock, first completing any commit left in the journal. */
+    /** {@code documents}, if every one could be read; else an IOException naming the first that could not. */
+    private StoredDocuments refuseUnreadable(StoredDocuments documents) throws IOException {
+        if (!documents.unreadable().isEmpty()) {
+            Map.Entry<String, String> first = documents.unreadable().entrySet().iterator().next();
+            throw new IOException(DocumentPaths.resolve(root, first.getKey()) + ": " + first.getValue());
+        }
+        return documents;
+    }
+
+    /** Takes the shared lock, first completing any commit left in the journal (a read-only store refuses). */
     private void lockSharedRecovered() throws IOException {
         while (true) {
             lock.lockShared();
             boolean pending;
             try {
                 pending = journal.hasEntries();
+                if (pending && readOnly) {
+                    refusePendingCommit();
+                }
             } catch (IOException | RuntimeException | Error e) {
                 lock.unlockShared();
                 throw e;
@@ -300,11 +433,17 @@ public final class FileDirectoryStore implements DirectoryStore {
         final String[] paths = new String[READ_CHUNK];
         final long[] sizes = new long[READ_CHUNK];
         final String[] contents = new String[READ_CHUNK];
+        /** Why each file that exists could not be read, or {@code null}. */
+        final String[] failures = new String[READ_CHUNK];
         int size;
 
-        void read() throws IOException {
+        void read() {
             for (int i = 0; i < size; i++) {
-                contents[i] = textOrNull(files[i], sizes[i]);
+                try {
+                    contents[i] = textOrNull(files[i], sizes[i]);
+                } catch (IOException e) {
+                    failures[i] = UnreadableFileException.of(files[i], e).reason();
+                }
             }
         }
     }
@@ -313,11 +452,12 @@ public final class FileDirectoryStore implements DirectoryStore {
      * Walks the tree on the calling thread and hands the document files it finds, a chunk at a time, to the read
      * pool: the walk (a {@code stat} per entry) overlaps the reads.
      */
-    private Map<String, String> readAllLocked() throws IOException {
+    private StoredDocuments readAllLocked() throws IOException {
         int rootLength = root.toString().length() + 1;
         String separator = root.getFileSystem().getSeparator();
         List<Chunk> chunks = new ArrayList<>();
         List<Future<?>> reading = new ArrayList<>();
+        Map<String, String> statFailures = new LinkedHashMap<>();
         Chunk[] current = {new Chunk()};
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -342,10 +482,7 @@ public final class FileDirectoryStore implements DirectoryStore {
                             chunk.sizes[chunk.size] = attributes.size();
                             if (++chunk.size == READ_CHUNK) {
                                 chunks.add(chunk);
-                                reading.add(ioPool().submit(() -> {
-                                    chunk.read();
-                                    return null;
-                                }));
+                                reading.add(ioPool().submit(chunk::read));
                                 current[0] = new Chunk();
                             }
                         }
@@ -357,6 +494,11 @@ public final class FileDirectoryStore implements DirectoryStore {
                 public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
                     if (e instanceof NoSuchFileException) {
                         return FileVisitResult.CONTINUE; // deleted by hand while we walked
+                    }
+                    String path = DocumentPaths.relative(root, file);
+                    if (DocumentPaths.isDocument(path) && !DocumentPaths.isHidden(file.getFileName().toString())) {
+                        statFailures.put(path, UnreadableFileException.of(file, e).reason());
+                        return FileVisitResult.CONTINUE;
                     }
                     throw DurableFiles.withPath(file, "cannot read", e);
                 }
@@ -384,14 +526,17 @@ public final class FileDirectoryStore implements DirectoryStore {
             count += chunk.size;
         }
         Map<String, String> documents = new HashMap<>((int) (count / 0.75f) + 1);
+        Map<String, String> unreadable = new LinkedHashMap<>(statFailures);
         for (Chunk chunk : chunks) {
             for (int i = 0; i < chunk.size; i++) {
                 if (chunk.contents[i] != null) {
                     documents.put(chunk.paths[i], chunk.contents[i]);
+                } else if (chunk.failures[i] != null) {
+                    unreadable.put(chunk.paths[i], chunk.failures[i]);
                 }
             }
         }
-        return documents;
+        return new StoredDocuments(Collections.unmodifiableMap(documents), Collections.unmodifiableMap(unreadable));
     }
 
     /** Waits for every read; rethrows the first failure. */
@@ -475,7 +620,8 @@ public final class FileDirectoryStore implements DirectoryStore {
             while (channel.read(buffer) >= 0) {
                 if (!buffer.hasRemaining()) { // it grew since the walk
                     if (bytes.length >= MAX_DOCUMENT_BYTES) {
-                        throw new IOException(file + ": larger than " + MAX_DOCUMENT_BYTES + " bytes");
+                        throw new UnreadableFileException(file, "larger than a document may be ("
+                                + MAX_DOCUMENT_BYTES + " bytes)", null);
                     }
                     bytes = Arrays.copyOf(bytes, (int) Math.min(2L * bytes.length, MAX_DOCUMENT_BYTES));
                     buffer = ByteBuffer.wrap(bytes).position(buffer.position());
@@ -487,7 +633,7 @@ public final class FileDirectoryStore implements DirectoryStore {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            throw DurableFiles.withPath(file, "cannot read", e);
+            throw UnreadableFileException.of(file, e);
         }
         return text(file, bytes);
     }
@@ -507,14 +653,14 @@ public final class FileDirectoryStore implements DirectoryStore {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            throw DurableFiles.withPath(file, "cannot read", e);
+            throw UnreadableFileException.of(file, e);
         }
     }
 
     private static void checkSize(Path file, long size) throws IOException {
         if (size > MAX_DOCUMENT_BYTES) {
-            throw new IOException(file + ": " + size + " bytes, larger than a document may be (" + MAX_DOCUMENT_BYTES
-                    + ")");
+            throw new UnreadableFileException(file, size + " bytes, larger than a document may be ("
+                    + MAX_DOCUMENT_BYTES + ")", null);
         }
     }
 
@@ -522,13 +668,15 @@ public final class FileDirectoryStore implements DirectoryStore {
     private static String text(Path file, byte[] bytes) throws IOException {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) { // a replaced malformed sequence, or a real U+FFFD: look closer
+            ByteBuffer in = ByteBuffer.wrap(bytes);
             try {
                 StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes));
+                        .decode(in);
             } catch (CharacterCodingException e) {
-                throw new IOException(file + ": not UTF-8 text", e);
+                throw new UnreadableFileException(file, "not UTF-8 text (a malformed byte sequence at byte offset "
+                        + in.position() + ")", e);
             }
         }
         return text;
@@ -542,6 +690,10 @@ public final class FileDirectoryStore implements DirectoryStore {
         ensureOpen();
         if (changes.isEmpty()) {
             return;
+        }
+        if (readOnly) {
+            throw new IOException("The store " + root + " is read-only: changes are refused (decisions and reads "
+                    + "work)");
         }
         List<Journal.Change> writes = new ArrayList<>(changes.size());
         List<byte[]> expected = new ArrayList<>(changes.size());

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -78,6 +79,8 @@ final class Journal {
                 }
             }
             return false;
+        } catch (NoSuchFileException e) {
+            return false; // a read-only store that never had a writer: no journal at all
         } catch (IOException e) {
             throw DurableFiles.withPath(folder, "cannot list the journal", e);
         }
@@ -92,6 +95,8 @@ final class Journal {
                     found.add(entry);
                 }
             }
+        } catch (NoSuchFileException e) {
+            return found;
         } catch (IOException e) {
             throw DurableFiles.withPath(folder, "cannot list the journal", e);
         }

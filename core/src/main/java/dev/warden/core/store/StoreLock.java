@@ -36,17 +36,20 @@ final class StoreLock implements Closeable {
 
     private final Object key;
     private final Path file;
+    /** The lock file open for reading and writing, or for reading only; {@code null}: no lock file, no OS lock. */
     private final FileChannel channel;
+    private final boolean readOnly;
     private final ReentrantReadWriteLock threads = new ReentrantReadWriteLock(true);
     private int users; // guarded by OPEN
     private int readers; // guarded by this
     private FileLock sharedLock; // guarded by this
     private FileLock exclusiveLock; // written by the thread holding the write lock
 
-    private StoreLock(Object key, Path file, FileChannel channel) {
+    private StoreLock(Object key, Path file, FileChannel channel, boolean readOnly) {
         this.key = key;
         this.file = file;
         this.channel = channel;
+        this.readOnly = readOnly;
     }
 
     /** The lock of {@code file} (created if absent), shared with other users in this JVM; {@link #close} it. */
@@ -64,7 +67,30 @@ final class StoreLock implements Closeable {
             StoreLock lock = OPEN.get(key);
             if (lock == null) {
                 lock = new StoreLock(key, file,
-                        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
+                        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE), false);
+                OPEN.put(key, lock);
+            } else if (lock.readOnly) {
+                throw new IOException(file + ": the store is open read-only in this JVM; close it before opening it "
+                        + "for writing");
+            }
+            lock.users++;
+            return lock;
+        }
+    }
+
+    /**
+     * The lock of {@code file} for a read-only store: shared OS locks through a read-only descriptor when the file
+     * exists (writers elsewhere create it, and take it exclusively while they commit), none when it does not (no
+     * writer has ever opened the store, and none can where this process cannot write). Creates nothing.
+     */
+    static StoreLock openReadOnly(Path file) throws IOException {
+        synchronized (OPEN) {
+            boolean exists = Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            Object fileKey = exists ? Files.readAttributes(file, BasicFileAttributes.class).fileKey() : null;
+            Object key = !exists ? new Object() : fileKey != null ? fileKey : file.toRealPath();
+            StoreLock lock = OPEN.get(key);
+            if (lock == null) {
+                lock = new StoreLock(key, file, exists ? FileChannel.open(file, StandardOpenOption.READ) : null, true);
                 OPEN.put(key, lock);
             }
             lock.users++;
@@ -77,7 +103,7 @@ final class StoreLock implements Closeable {
         acquire(threads.readLock());
         try {
             synchronized (this) {
-                if (readers == 0) {
+                if (readers == 0 && channel != null) {
                     sharedLock = osLock(true);
                 }
                 readers++;
@@ -91,7 +117,7 @@ final class StoreLock implements Closeable {
     void unlockShared() throws IOException {
         try {
             synchronized (this) {
-                if (--readers == 0) {
+                if (--readers == 0 && sharedLock != null) {
                     FileLock lock = sharedLock;
                     sharedLock = null;
                     lock.release();
@@ -104,6 +130,9 @@ final class StoreLock implements Closeable {
 
     /** Waits until no other thread or process reads or writes, then holds the lock exclusively. */
     void lockExclusive() throws IOException {
+        if (readOnly) {
+            throw new IOException(file + ": the store is open read-only");
+        }
         acquire(threads.writeLock());
         try {
             exclusiveLock = osLock(false);
@@ -167,7 +196,9 @@ final class StoreLock implements Closeable {
             }
             if (--users == 0) {
                 OPEN.remove(key);
-                channel.close();
+                if (channel != null) {
+                    channel.close();
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ import dev.warden.examples.objectstore.s3.S3PathCompliance;
 import dev.warden.examples.objectstore.s3.S3Servlet;
 import dev.warden.examples.objectstore.storage.ObjectStore;
 import dev.warden.filter.WardenFilter;
+import dev.warden.filter.health.HealthServlet;
 import dev.warden.filter.query.QueryApiRouting;
 import dev.warden.filter.query.QueryApiServlet;
 import dev.warden.filter.route.RouteTableFile;
@@ -32,7 +33,7 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The object store, wired: Jetty 12 on one port serving, in this order, Warden's IAM and STS Query endpoints (for
  * requests signed for {@code iam} or {@code sts}), then {@link WardenFilter} with the route table in front of the
- * S3 protocol, {@code /metrics} (Prometheus) and {@code /healthz}. Nothing but the filter and its route table decides
+ * S3 protocol, {@code /metrics} (Prometheus) and {@code /healthz} ({@link HealthServlet}). Nothing but the filter and its route table decides
  * who may do what.
  */
 public final class ObjectStoreApp implements AutoCloseable {
@@ -64,10 +65,13 @@ public final class ObjectStoreApp implements AutoCloseable {
      * table ({@code routes}, or the table shipped in the jar when {@code null}), and starts serving.
      */
     public static ObjectStoreApp start(Options options) throws Exception {
-        Files.createDirectories(options.store().resolve(".warden"));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Warden warden = Warden.builder().store(FileDirectoryStore.open(options.store()))
-                .masterKey(MasterKey.fromEnvironmentOrFile(options.store().resolve(".warden").resolve("master.key")))
+        FileDirectoryStore store = FileDirectoryStore.open(options.store()); // read-only on a read-only volume
+        Path keyFile = store.root().resolve(".warden").resolve("master.key");
+        if (!store.isReadOnly()) {
+            Files.createDirectories(keyFile.getParent());
+        }
+        Warden warden = Warden.builder().store(store).masterKey(MasterKey.fromEnvironmentOrFile(keyFile))
                 .meterRegistry(registry).clock(options.clock()).build();
         try {
             FirstStart.AdminKey admin = FirstStart.ensureAccount(warden).orElse(null);
@@ -95,7 +99,7 @@ public final class ObjectStoreApp implements AutoCloseable {
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder(new S3Servlet(objects, new WardenS3Access(filter))), "/*");
             context.addServlet(new ServletHolder(new MetricsServlet(registry)), "/metrics");
-            context.addServlet(new ServletHolder(new HealthServlet()), "/healthz");
+            context.addServlet(new ServletHolder(new HealthServlet(warden)), "/healthz");
             context.setErrorHandler(new S3ErrorHandler());
             server.setErrorHandler(new S3ErrorHandler());
             server.setHandler(context);
