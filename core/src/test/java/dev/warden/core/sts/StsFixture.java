@@ -6,6 +6,8 @@ import dev.warden.core.Warden;
 import dev.warden.core.auth.AuthenticationException;
 import dev.warden.core.auth.Caller;
 import dev.warden.core.auth.MasterKey;
+import dev.warden.core.auth.mfa.Base32;
+import dev.warden.core.auth.mfa.Totp;
 import dev.warden.core.iam.IamException;
 import dev.warden.core.store.InMemoryDirectoryStore;
 import dev.warden.spi.AuthorizationRequest;
@@ -13,6 +15,7 @@ import dev.warden.spi.Decision;
 import dev.warden.spi.Principal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -81,6 +84,23 @@ final class StsFixture implements AutoCloseable {
             iam(account, "PutRolePolicy", "RoleName", name, "PolicyName", "p", "PolicyDocument", policy);
         }
         return "arn:aws:iam::" + account + ":role/" + name;
+    }
+
+    /** Creates virtual MFA device {@code name} in {@code account} and enables it for the root user; its seed. */
+    byte[] rootMfaDevice(String account, String name) throws Exception {
+        var device = iam(account, "CreateVirtualMFADevice", "VirtualMFADeviceName", name).get("VirtualMFADevice");
+        byte[] seed = Base32.decode(new String(Base64.getDecoder()
+                .decode(device.get("Base32StringSeed").asText()), StandardCharsets.US_ASCII));
+        long step = Totp.AWS.step(clock.instant());
+        iam(account, "EnableMFADevice", "SerialNumber", device.get("SerialNumber").asText(),
+                "AuthenticationCode1", Totp.AWS.generate(seed, step - 1),
+                "AuthenticationCode2", Totp.AWS.generate(seed, step));
+        return seed;
+    }
+
+    /** The root user's access key in {@code account}, created as the root user does: without a user name. */
+    CallerCredential rootKey(String account) throws Exception {
+        return resolve(iam(account, "CreateAccessKey").at("/AccessKey/AccessKeyId").asText(), null);
     }
 
     CallerCredential resolve(String accessKeyId, String token) throws AuthenticationException {
