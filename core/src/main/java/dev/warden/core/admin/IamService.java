@@ -68,6 +68,17 @@ public final class IamService {
      * @throws IamException {@code EntityAlreadyExists}, or {@code ValidationError} for an id that is not 12 digits
      */
     public void createAccount(String accountId, String alias) throws IamException, IOException {
+        createAccount(accountId, alias, null, null);
+    }
+
+    /**
+     * Creates account {@code accountId} as {@link #createAccount(String, String)} does, with its root user's email
+     * and console password (either may be {@code null}) in the same change: nothing is created when one is refused.
+     *
+     * @throws IamException also as {@link #setRootEmail} and {@link #setRootPassword}
+     */
+    public void createAccount(String accountId, String alias, String rootEmail, char[] rootPassword)
+            throws IamException, IOException {
         if (accountId == null || !accountId.matches("[0-9]{12}")) {
             throw new IamException(IamError.VALIDATION_ERROR, "an account id is 12 digits, got '" + accountId + "'");
         }
@@ -85,6 +96,7 @@ public final class IamService {
             }
             var account = dev.warden.core.iam.Account.create(accountId, alias,
                     warden.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            account = RootCredentials.with(this, d, account, rootEmail, rootPassword);
             return new dev.warden.core.iam.LiveDirectory.Result<>(null, new dev.warden.core.iam.Changes().put(account));
         });
     }

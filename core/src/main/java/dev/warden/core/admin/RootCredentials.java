@@ -1,5 +1,6 @@
 package dev.warden.core.admin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.core.auth.password.PasswordCheck;
 import dev.warden.core.iam.Account;
 import dev.warden.core.iam.Changes;
@@ -29,32 +30,44 @@ final class RootCredentials {
 
     static void setEmail(IamService service, String accountId, String email) throws IamException, IOException {
         Constraint.EMAIL.check(email);
-        service.warden().directory().update(d -> {
-            Account account = existing(d, accountId);
+        service.warden().directory().update(d -> new LiveDirectory.Result<>(null,
+                new Changes().put(with(service, d, existing(d, accountId), email, null))));
+    }
+
+    static void setPassword(IamService service, String accountId, char[] password) throws IamException, IOException {
+        service.warden().directory().update(d -> new LiveDirectory.Result<>(null,
+                new Changes().put(with(service, d, existing(d, accountId), null, password))));
+    }
+
+    /**
+     * {@code account} with its root user's {@code email} and {@code password} (each {@code null}: unchanged), checked:
+     * the address unique across the accounts of {@code d}, the password by AWS's root rules.
+     */
+    static Account with(IamService service, Directory d, Account account, String email, char[] password)
+            throws IamException {
+        Account out = account;
+        if (email != null) {
+            Constraint.EMAIL.check(email);
             for (Account other : d.accounts().values()) {
-                if (!other.id().equals(accountId) && other.root().hasEmail(email)) {
+                if (!other.id().equals(account.id()) && other.root().hasEmail(email)) {
                     throw IamException.alreadyExists("The email address " + email + " is already the root user's of "
                             + "another account.");
                 }
             }
-            return new LiveDirectory.Result<>(null, new Changes().put(account.withRoot(account.root().withEmail(email))));
-        });
-    }
-
-    static void setPassword(IamService service, String accountId, char[] password) throws IamException, IOException {
-        Constraint.PASSWORD.check(new String(password));
-        Instant now = service.warden().clock().instant().truncatedTo(ChronoUnit.SECONDS);
-        service.warden().directory().update(d -> {
-            Account account = existing(d, accountId);
-            LoginProfile old = account.root().loginProfile();
-            String hash = checkedHash(service, account, password);
-            LoginProfile profile = new LoginProfile(hash, old == null ? now : old.createDate(), now, false, List.of());
-            return new LiveDirectory.Result<>(null, new Changes().put(withProfile(account, profile)));
-        });
+            out = out.withRoot(out.root().withEmail(email));
+        }
+        if (password != null) {
+            checkCharacters(password);
+            Instant now = service.warden().clock().instant().truncatedTo(ChronoUnit.SECONDS);
+            LoginProfile old = out.root().loginProfile();
+            out = withProfile(out, new LoginProfile(checkedHash(service, out, password),
+                    old == null ? now : old.createDate(), now, false, List.of()));
+        }
+        return out;
     }
 
     /** ChangePassword by the root user: the old password must be right, the new one must follow the root rules. */
-    static LiveDirectory.Result<com.fasterxml.jackson.databind.node.ObjectNode> change(Call call, Directory d,
+    static LiveDirectory.Result<ObjectNode> change(Call call, Directory d,
             char[] old, char[] fresh) throws IamException {
         Account account = call.account(d);
         LoginProfile profile = account.root().loginProfile();
@@ -67,6 +80,17 @@ final class RootCredentials {
         LoginProfile changed = new LoginProfile(checkedHash(call.service(), account, fresh), profile.createDate(),
                 call.now(), false, List.of());
         return new LiveDirectory.Result<>(Shapes.object(), new Changes().put(withProfile(account, changed)));
+    }
+
+    /** IAM's password characters (tab, line breaks, Latin-1), said without echoing the password. */
+    private static void checkCharacters(char[] password) throws IamException {
+        for (char c : password) {
+            if (c > '\u00FF' || c < ' ' && c != '\t' && c != '\n' && c != '\r') {
+                throw new IamException(IamError.VALIDATION_ERROR, "1 validation error detected: Value at 'password' "
+                        + "failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                        + Constraint.PASSWORD.pattern().pattern());
+            }
+        }
     }
 
     private static Account withProfile(Account account, LoginProfile profile) {
