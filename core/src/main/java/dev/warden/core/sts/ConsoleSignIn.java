@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Console sign-in for applications with their own login page: a user's (or the root user's) password and, when it
@@ -228,29 +229,23 @@ public final class ConsoleSignIn {
         }
     }
 
-    /** The account whose root user has {@code emailOrAccountId} as its email, or whose id it is. */
-    private static Account rootAccount(Directory directory, String emailOrAccountId) {
-        if (emailOrAccountId == null) {
-            return null;
-        }
-        Account byId = directory.account(emailOrAccountId);
-        if (byId != null) {
-            return byId;
-        }
-        return directory.accounts().values().stream().filter(a -> a.root().hasEmail(emailOrAccountId)).findFirst()
-                .orElse(null);
+    /** The account whose id is {@code idOrAlias}, or whose alias it is. */
+    private static Account account(Directory directory, String idOrAlias) {
+        return account(directory, idOrAlias, a -> idOrAlias.equals(a.alias()));
     }
 
-    private static Account account(Directory directory, String idOrAlias) {
-        if (idOrAlias == null) {
+    /** The account whose id is {@code emailOrAccountId}, or whose root user has it as its email. */
+    private static Account rootAccount(Directory directory, String emailOrAccountId) {
+        return account(directory, emailOrAccountId, a -> a.root().hasEmail(emailOrAccountId));
+    }
+
+    /** The account whose id is {@code key}, else the first that {@code named} picks; {@code null} for none. */
+    private static Account account(Directory directory, String key, Predicate<Account> named) {
+        if (key == null) {
             return null;
         }
-        Account byId = directory.account(idOrAlias);
-        if (byId != null) {
-            return byId;
-        }
-        return directory.accounts().values().stream().filter(a -> idOrAlias.equals(a.alias())).findFirst()
-                .orElse(null);
+        Account byId = directory.account(key);
+        return byId != null ? byId : directory.accounts().values().stream().filter(named).findFirst().orElse(null);
     }
 
     private void count(String result) {

@@ -1,9 +1,9 @@
 package dev.warden.core.sts;
 
 import static dev.warden.core.sts.StsFixture.ACCOUNT;
+import static dev.warden.core.sts.StsFixture.refused;
 import static dev.warden.core.sts.StsFixture.OTHER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.core.auth.Caller;
 import dev.warden.core.auth.mfa.Totp;
@@ -33,17 +33,6 @@ class RootSignInTest {
     @AfterEach
     void close() throws Exception {
         f.close();
-    }
-
-    private static void refused(ThrowingSignIn signIn, IamError error, String message) {
-        assertThatThrownBy(signIn::run).isInstanceOfSatisfying(IamException.class, e -> {
-            assertThat(e.error()).isEqualTo(error);
-            assertThat(e.getMessage()).isEqualTo(message);
-        });
-    }
-
-    private interface ThrowingSignIn {
-        void run() throws Exception;
     }
 
     @Test

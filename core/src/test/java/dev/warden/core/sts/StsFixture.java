@@ -1,5 +1,7 @@
 package dev.warden.core.sts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.warden.core.MovableClock;
 
 import dev.warden.core.Warden;
@@ -8,6 +10,7 @@ import dev.warden.core.auth.Caller;
 import dev.warden.core.auth.MasterKey;
 import dev.warden.core.auth.mfa.Base32;
 import dev.warden.core.auth.mfa.Totp;
+import dev.warden.core.iam.IamError;
 import dev.warden.core.iam.IamException;
 import dev.warden.core.store.InMemoryDirectoryStore;
 import dev.warden.spi.AuthorizationRequest;
@@ -41,7 +44,7 @@ final class StsFixture implements AutoCloseable {
     StsFixture() throws Exception {
         this((user, serial, code) -> {
             if (!code.equals("123456")) {
-                throw new IamException(dev.warden.core.iam.IamError.ACCESS_DENIED, MfaCheck.FAILED);
+                throw new IamException(IamError.ACCESS_DENIED, MfaCheck.FAILED);
             }
         });
     }
@@ -120,6 +123,25 @@ final class StsFixture implements AutoCloseable {
             return e;
         }
         throw new AssertionError(action + " " + String.join(" ", params) + " should have failed");
+    }
+
+    /** Runs {@code call}, which must fail with AWS's {@code error} and exactly {@code message}. */
+    static void refused(ThrowingCall call, IamError error, String message) {
+        try {
+            call.run();
+        } catch (IamException e) {
+            assertThat(e.error()).as(e.getMessage()).isEqualTo(error);
+            assertThat(e.getMessage()).isEqualTo(message);
+            return;
+        } catch (Exception e) {
+            throw new AssertionError("expected " + error + ", got " + e, e);
+        }
+        throw new AssertionError("should have failed with " + error);
+    }
+
+    /** A call that may fail. */
+    interface ThrowingCall {
+        void run() throws Exception;
     }
 
     /** The credentials in an STS answer, resolved as a request signed with them would be. */

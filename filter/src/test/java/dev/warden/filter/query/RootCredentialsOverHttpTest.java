@@ -1,6 +1,7 @@
 package dev.warden.filter.query;
 
 import static dev.warden.filter.query.QueryEndpointServer.ACCOUNT;
+import static dev.warden.filter.query.QueryEndpointServer.fails;
 import static dev.warden.filter.query.QueryEndpointServer.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,14 +48,6 @@ class RootCredentialsOverHttpTest {
     @AfterEach
     void stop() throws Exception {
         server.close();
-    }
-
-    private static void fails(Runnable call, int status, String code, String message) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsServiceException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(status);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        });
     }
 
     @Test
