@@ -23,8 +23,8 @@ class RootAccessKeyFilterTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new FilteredServer(FilterAuthorizationTest.ROUTES, b -> b.resourcePolicies(
-                arn -> arn.startsWith("arn:aws:s3:::downloads") ? new ResourcePolicy(FilteredServer.ACCOUNT, null) : null));
+        server = new FilteredServer(FilterAuthorizationTest.ROUTES, b -> b.resourcePolicies(arn ->
+                arn.startsWith("arn:aws:s3:::downloads") ? new ResourcePolicy(FilteredServer.ACCOUNT, null) : null));
         root = server.rootKey();
     }
 

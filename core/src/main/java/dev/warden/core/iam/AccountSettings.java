@@ -27,7 +27,8 @@ public record AccountSettings(PasswordPolicy passwordPolicy, List<MfaDevice> mfa
     }
 
     /** Settings whose root user has no credentials. */
-    public AccountSettings(PasswordPolicy passwordPolicy, List<MfaDevice> mfaDevices, List<OidcProvider> oidcProviders) {
+    public AccountSettings(PasswordPolicy passwordPolicy, List<MfaDevice> mfaDevices,
+                           List<OidcProvider> oidcProviders) {
         this(passwordPolicy, mfaDevices, oidcProviders, RootUser.NONE);
     }
 

@@ -244,8 +244,8 @@ final class DirectoryCodec {
     }
 
     /** Access keys, console password and its last use: the same fields for a user and for the root user. */
-    private static void credentials(JsonGenerator g, List<AccessKey> keys, LoginProfile profile, Instant passwordLastUsed)
-            throws IOException {
+    private static void credentials(JsonGenerator g, List<AccessKey> keys, LoginProfile profile,
+                                    Instant passwordLastUsed) throws IOException {
         if (!keys.isEmpty()) {
             g.writeArrayFieldStart("accessKeys");
             for (AccessKey key : keys) {
@@ -511,7 +511,8 @@ final class DirectoryCodec {
             }
             AccessKey.LastUsed lastUsed = null;
             if (k.node("lastUsed") != null && !k.node("lastUsed").isNull()) {
-                JsonFields u = k.child(k.node("lastUsed"), k.pointer("lastUsed"), Set.of("date", "serviceName", "region"));
+                JsonFields u = k.child(k.node("lastUsed"), k.pointer("lastUsed"),
+                        Set.of("date", "serviceName", "region"));
                 lastUsed = new AccessKey.LastUsed(u.date("date"), u.optionalText("serviceName"), u.optionalText("region"));
             }
             keys.add(new AccessKey(k.id("accessKeyId", UniqueIds.ACCESS_KEY), status.equals("Active"), k.date("createDate"),

@@ -53,9 +53,11 @@ public final class CredentialReportGenerator {
         RootUser root = account.root();
         // the account's password policy is for IAM users: the root password never has to rotate
         CredentialReportRow.Password rootPassword = root.loginProfile() == null ? null
-                : new CredentialReportRow.Password(root.loginProfile().passwordLastChanged(), root.passwordLastUsed(), null);
+                : new CredentialReportRow.Password(root.loginProfile().passwordLastChanged(), root.passwordLastUsed(),
+                        null);
         rows.add(new CredentialReportRow(CredentialReportRow.ROOT_USER, account.rootArn(partition),
-                account.createDate(), true, rootPassword, withMfa.contains(MfaDevice.ROOT_USER), keys(root.accessKeys())));
+                account.createDate(), true, rootPassword, withMfa.contains(MfaDevice.ROOT_USER),
+                keys(root.accessKeys())));
         List<User> users = new ArrayList<>(account.users().values());
         users.sort(BY_NAME);
         for (User user : users) {

@@ -34,8 +34,8 @@ import java.util.Objects;
 
 /**
  * Resolves any access key id a request is signed with: a user's or a root user's long-term {@code AKIA} key from the
- * directory (which must exist and be active), or the {@code ASIA} key of temporary credentials, whose sealed session token says
- * everything about the session. Unsealed secrets and opened tokens are cached, so a warm lookup does no
+ * directory (which must exist and be active), or the {@code ASIA} key of temporary credentials, whose sealed session
+ * token says everything about the session. Unsealed secrets and opened tokens are cached, so a warm lookup does no
  * cryptography; whether the key is still active is checked against the current directory every time. Thread-safe.
  */
 public final class CallerCredentials implements CredentialLookup<CallerCredential> {

@@ -24,8 +24,8 @@ import java.util.function.Predicate;
 
 /**
  * Console sign-in for applications with their own login page: a user's (or the root user's) password and, when it
- * has an MFA device, its code buy a 12-hour console session. A wrong account, user or password all fail alike, and take as
- * long, so a caller learns nothing about which was wrong. Counted as {@code warden.signins{result}}.
+ * has an MFA device, its code buy a 12-hour console session. A wrong account, user or password all fail alike, and
+ * take as long, so a caller learns nothing about which was wrong. Counted as {@code warden.signins{result}}.
  */
 public final class ConsoleSignIn {
 
@@ -202,7 +202,8 @@ public final class ConsoleSignIn {
 
         @Override
         public Changes used(Account account, LoginProfile profile, Instant when) {
-            return new Changes().put(account.withRoot(account.root().withPasswordLastUsed(when).withLoginProfile(profile)));
+            return new Changes().put(account.withRoot(
+                    account.root().withPasswordLastUsed(when).withLoginProfile(profile)));
         }
     }
 

@@ -57,12 +57,14 @@ class AccountSummaryTest {
     void the_root_users_key_password_and_mfa_device_are_flagged() throws Exception {
         f.root("CreateAccessKey");
         f.iam.setRootPassword(ACCOUNT, "Root-Password-1".toCharArray());
-        JsonNode device = f.root("CreateVirtualMFADevice", "VirtualMFADeviceName", "root-phone").get("VirtualMFADevice");
+        JsonNode device = f.root("CreateVirtualMFADevice", "VirtualMFADeviceName", "root-phone")
+                .get("VirtualMFADevice");
         byte[] seed = Base32.decode(new String(Base64.getDecoder().decode(device.get("Base32StringSeed").asText()),
                 StandardCharsets.US_ASCII));
         long step = Totp.AWS.step(Instant.now());
         f.root("EnableMFADevice", "SerialNumber", device.get("SerialNumber").asText(),
-                "AuthenticationCode1", Totp.AWS.generate(seed, step - 1), "AuthenticationCode2", Totp.AWS.generate(seed, step));
+                "AuthenticationCode1", Totp.AWS.generate(seed, step - 1),
+                "AuthenticationCode2", Totp.AWS.generate(seed, step));
 
         JsonNode map = summary();
 

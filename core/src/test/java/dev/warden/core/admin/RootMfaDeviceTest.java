@@ -31,7 +31,8 @@ class RootMfaDeviceTest {
 
     RootMfaDeviceTest() throws Exception {
         f = new IamFixture();
-        JsonNode device = f.root("CreateVirtualMFADevice", "VirtualMFADeviceName", "root-phone").get("VirtualMFADevice");
+        JsonNode device = f.root("CreateVirtualMFADevice", "VirtualMFADeviceName", "root-phone")
+                .get("VirtualMFADevice");
         seed = Base32.decode(new String(Base64.getDecoder().decode(device.get("Base32StringSeed").asText()),
                 StandardCharsets.US_ASCII));
     }
@@ -46,7 +47,8 @@ class RootMfaDeviceTest {
     }
 
     private void enable() throws Exception {
-        f.root("EnableMFADevice", "SerialNumber", SERIAL, "AuthenticationCode1", code(-1), "AuthenticationCode2", code(0));
+        f.root("EnableMFADevice", "SerialNumber", SERIAL, "AuthenticationCode1", code(-1),
+                "AuthenticationCode2", code(0));
     }
 
     @Test
@@ -94,12 +96,13 @@ class RootMfaDeviceTest {
     void the_root_user_resyncs_and_deactivates_its_device() throws Exception {
         enable();
 
-        f.root("ResyncMFADevice", "SerialNumber", SERIAL, "AuthenticationCode1", code(1), "AuthenticationCode2", code(2));
+        f.root("ResyncMFADevice", "SerialNumber", SERIAL, "AuthenticationCode1", code(1),
+                "AuthenticationCode2", code(2));
         f.root("DeactivateMFADevice", "SerialNumber", SERIAL);
 
         assertThat(f.root("ListMFADevices").get("MFADevices")).isEmpty();
-        assertThat(f.warden.directory().current().account(ACCOUNT).settings().mfaDevice(SERIAL).orElseThrow().userName())
-                .isNull();
+        assertThat(f.warden.directory().current().account(ACCOUNT).settings().mfaDevice(SERIAL).orElseThrow()
+                .userName()).isNull();
         f.root("DeleteVirtualMFADevice", "SerialNumber", SERIAL);
     }
 

@@ -30,7 +30,7 @@ class RootUnderServiceControlPolicyTest {
 
     private final IamFixture f;
 
-    /** {@link IamFixture#ACCOUNT} is a member under the organization's root; {@link IamFixture#OTHER_ACCOUNT} manages. */
+    /** ACCOUNT is a member account under the organization's root; OTHER_ACCOUNT is its management account. */
     RootUnderServiceControlPolicyTest() throws Exception {
         f = new IamFixture();
         f.iam.createAccount(OTHER_ACCOUNT, null);

@@ -120,7 +120,8 @@ class RootAccessKeyAuthenticationTest {
         assertThat(strong.caller().contextAt(f.clock.instant()).get("aws:MultiFactorAuthPresent").values())
                 .containsExactly("true");
         f.warden.iam().call(strong.caller(), ACCOUNT, "CreateUser", Map.of("UserName", "bob"));
-        assertThatThrownBy(() -> f.warden.iam().call(plain.caller(), ACCOUNT, "CreateUser", Map.of("UserName", "carol")))
-                .isInstanceOfSatisfying(IamException.class, e -> assertThat(e.error()).isEqualTo(IamError.ACCESS_DENIED));
+        assertThatThrownBy(() -> f.warden.iam().call(plain.caller(), ACCOUNT, "CreateUser",
+                Map.of("UserName", "carol"))).isInstanceOfSatisfying(IamException.class,
+                        e -> assertThat(e.error()).isEqualTo(IamError.ACCESS_DENIED));
     }
 }

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Writes operation results in the Query protocol's XML, as AWS does: objects become elements in order, lists become
- * {@code <member>} elements, maps ({@code SummaryMap}) {@code <entry>} elements, and policy documents are URL-encoded JSON (the AWS CLI decodes them; SDK users call
- * {@code URLDecoder}).
+ * {@code <member>} elements, maps ({@code SummaryMap}) {@code <entry>} elements, and policy documents are URL-encoded
+ * JSON (the AWS CLI decodes them; SDK users call {@code URLDecoder}).
  */
 final class QueryXml {
 

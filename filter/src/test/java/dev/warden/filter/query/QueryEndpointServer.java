@@ -73,7 +73,7 @@ final class QueryEndpointServer implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    /** Runs {@code call}, which must fail with AWS's {@code status}, {@code code}, a message so starting, a request id. */
+    /** Runs {@code call}, which must fail with AWS's status, code, a message that starts so, and a request id. */
     static void fails(Runnable call, int status, String code, String messageStart) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsServiceException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(status);

@@ -87,8 +87,9 @@ class RootCredentialsOverHttpTest {
 
     @Test
     void the_root_user_may_not_assume_a_role() {
-        iam.createRole(r -> r.roleName("ops").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{"
-                + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + ROOT_ARN + "\"},\"Action\":\"sts:AssumeRole\"}]}"));
+        iam.createRole(r -> r.roleName("ops").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + ROOT_ARN + "\"},"
+                + "\"Action\":\"sts:AssumeRole\"}]}"));
 
         fails(() -> sts.assumeRole(r -> r.roleArn("arn:aws:iam::111122223333:role/ops").roleSessionName("root")),
                 403, "AccessDenied", "Roles may not be assumed by root accounts.");

@@ -67,8 +67,8 @@ class RootKeyScenarioTest {
                         assertThat(e.statusCode()).isEqualTo(403);
                         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: "
                                 + "arn:aws:iam::111122223333:root is not authorized to perform: s3:DeleteObject on "
-                                + "resource: arn:aws:s3:::downloads/setup.exe with an explicit deny in a resource-based "
-                                + "policy");
+                                + "resource: arn:aws:s3:::downloads/setup.exe with an explicit deny in a "
+                                + "resource-based policy");
                     });
         }
     }
