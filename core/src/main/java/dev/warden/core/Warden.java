@@ -252,6 +252,25 @@ public final class Warden implements Closeable {
         return signIn.signIn(account, user, password, mfaCode);
     }
 
+    /**
+     * Signs the root user of an account in with its console password, as AWS's root sign-in does: by its email
+     * address (set with {@code iam().setRootEmail}), or by the account's id. The answer is a 12-hour console session
+     * of {@code arn:aws:iam::ACCOUNT:root}; when the root user has an MFA device, its current code is required. The
+     * root user may do everything in its account: prefer IAM users and roles.
+     *
+     * @throws IamException {@code AccessDenied} ("Your authentication information is incorrect. Please try again.")
+     *     for an unknown address, an account without root password or a wrong password, alike; {@code AccessDenied}
+     *     for a missing or wrong MFA code
+     * @throws IllegalStateException when no master key is configured
+     */
+    public ConsoleSignIn.Result loginAsRoot(String emailOrAccountId, char[] password, String mfaCode)
+            throws IamException {
+        if (signIn == null) {
+            throw new IllegalStateException("sign-in needs a master key (Warden.builder().masterKey(...))");
+        }
+        return signIn.signInAsRoot(emailOrAccountId, password, mfaCode);
+    }
+
     /** Credentials for workloads without static keys: a service assumes their role for them. */
     public WorkloadSessions workloads() {
         return new WorkloadSessions(sts());

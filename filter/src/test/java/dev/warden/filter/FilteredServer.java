@@ -68,9 +68,17 @@ final class FilteredServer implements AutoCloseable {
         for (String arn : policyArns) {
             root("AttachUserPolicy", Map.of("UserName", name, "PolicyArn", arn));
         }
-        ObjectNode key = root("CreateAccessKey", Map.of("UserName", name));
-        return AwsBasicCredentials.create(key.at("/AccessKey/AccessKeyId").asText(),
-                key.at("/AccessKey/SecretAccessKey").asText());
+        return credentials(root("CreateAccessKey", Map.of("UserName", name)));
+    }
+
+    /** A new access key of the account's root user (CreateAccessKey by the root user, without a user name). */
+    AwsBasicCredentials rootKey() throws Exception {
+        return credentials(root("CreateAccessKey", Map.of()));
+    }
+
+    private static AwsBasicCredentials credentials(ObjectNode created) {
+        return AwsBasicCredentials.create(created.at("/AccessKey/AccessKeyId").asText(),
+                created.at("/AccessKey/SecretAccessKey").asText());
     }
 
     URI uri(String pathAndQuery) {

@@ -38,6 +38,11 @@ final class Call {
         return caller.principal();
     }
 
+    /** Whether the caller signed with temporary credentials (a session), not a long-term key. */
+    boolean temporaryCredentials() {
+        return caller.temporary();
+    }
+
     String accountId() {
         return accountId;
     }

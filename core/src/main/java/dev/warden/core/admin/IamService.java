@@ -54,6 +54,7 @@ public final class IamService {
         AttachmentOperations.register(this);
         AccessKeyOperations.register(this);
         AccountOperations.register(this);
+        AccountSummaryOperations.register(this);
         SimulationOperations.register(this);
         LoginProfileOperations.register(this);
         PasswordPolicyOperations.register(this);
@@ -69,6 +70,17 @@ public final class IamService {
      * @throws IamException {@code EntityAlreadyExists}, or {@code ValidationError} for an id that is not 12 digits
      */
     public void createAccount(String accountId, String alias) throws IamException, IOException {
+        createAccount(accountId, alias, null, null);
+    }
+
+    /**
+     * Creates account {@code accountId} as {@link #createAccount(String, String)} does, with its root user's email
+     * and console password (either may be {@code null}) in the same change: nothing is created when one is refused.
+     *
+     * @throws IamException also as {@link #setRootEmail} and {@link #setRootPassword}
+     */
+    public void createAccount(String accountId, String alias, String rootEmail, char[] rootPassword)
+            throws IamException, IOException {
         if (accountId == null || !accountId.matches("[0-9]{12}")) {
             throw new IamException(IamError.VALIDATION_ERROR, "an account id is 12 digits, got '" + accountId + "'");
         }
@@ -86,8 +98,33 @@ public final class IamService {
             }
             var account = dev.warden.core.iam.Account.create(accountId, alias,
                     warden.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            account = RootCredentials.with(this, d, account, rootEmail, rootPassword);
             return new dev.warden.core.iam.LiveDirectory.Result<>(null, new dev.warden.core.iam.Changes().put(account));
         });
+    }
+
+    /**
+     * Sets the email address the root user of account {@code accountId} signs in with, as the application vendor
+     * does (AWS: the address given at sign-up): not an IAM operation, so not authorized by IAM policies.
+     *
+     * @throws IamException {@code ValidationError} for a malformed address, {@code EntityAlreadyExists} when another
+     *     account's root user has it, {@code NoSuchEntity} for an unknown account
+     */
+    public void setRootEmail(String accountId, String email) throws IamException, IOException {
+        RootCredentials.setEmail(this, accountId, email);
+    }
+
+    /**
+     * Sets the console password of the root user of account {@code accountId}, as the application vendor does (AWS:
+     * chosen at sign-up or by the "forgot password" mail; there is no IAM API for it): not an IAM operation, so not
+     * authorized by IAM policies. The account's password policy does not apply to the root user; AWS's rules for the
+     * root password do (8 to 128 characters, three of upper case, lower case, digits and symbols, not the account's
+     * name or email). The root user changes it afterwards with {@code ChangePassword}.
+     *
+     * @throws IamException {@code PasswordPolicyViolation}, or {@code NoSuchEntity} for an unknown account
+     */
+    public void setRootPassword(String accountId, char[] password) throws IamException, IOException {
+        RootCredentials.setPassword(this, accountId, password);
     }
 
     void register(String action, Operation operation) {
@@ -187,17 +224,18 @@ public final class IamService {
     }
 
     /**
-     * Accepts MFA code {@code code} from device {@code serialNumber} of IAM user {@code user}, once (its time step
-     * is recorded, so the same code is refused afterwards): what STS and sign-in check MFA with.
+     * Accepts MFA code {@code code} from device {@code serialNumber} of IAM user or root user {@code user}, once (its
+     * time step is recorded, so the same code is refused afterwards): what STS and sign-in check MFA with.
      *
      * @throws IamException {@code AccessDenied} for a wrong, reused or foreign code
      */
     public void verifyMfa(Principal user, String serialNumber, String code) throws IamException {
-        if (user.kind() != Principal.Kind.USER) {
+        if (user.kind() != Principal.Kind.USER && user.kind() != Principal.Kind.ROOT) {
             throw new IamException(IamError.ACCESS_DENIED, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
         }
+        String holder = user.kind() == Principal.Kind.ROOT ? dev.warden.core.iam.MfaDevice.ROOT_USER : user.name();
         try {
-            MfaDeviceOperations.verifyCode(this, user.accountId(), user.name(), serialNumber, code);
+            MfaDeviceOperations.verifyCode(this, user.accountId(), holder, serialNumber, code);
         } catch (IOException e) {
             throw new IamException(IamError.SERVICE_FAILURE, "the MFA device could not be updated: " + e.getMessage());
         }

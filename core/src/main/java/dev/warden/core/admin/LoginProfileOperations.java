@@ -88,11 +88,19 @@ final class LoginProfileOperations {
         });
     }
 
-    /** A user changes its own password, knowing the old one; AllowUsersToChangePassword lets every user do so. */
+    /**
+     * A user changes its own password, knowing the old one; AllowUsersToChangePassword lets every user do so. The root
+     * user changes its own the same way, under AWS's root password rules instead of the account's policy.
+     */
     private static ObjectNode change(Call call) throws IamException, IOException {
         char[] old = call.params().required("OldPassword", Constraint.PASSWORD).toCharArray();
         char[] fresh = call.params().required("NewPassword", Constraint.PASSWORD).toCharArray();
         Principal caller = call.caller();
+        if (caller.kind() == Principal.Kind.ROOT && call.accountId().equals(caller.accountId())) {
+            // AWS changes the root password in its console; Warden has none, so the root user uses this operation
+            call.authorize("iam:ChangePassword", caller.arn());
+            return call.write(d -> RootCredentials.change(call, d, old, fresh));
+        }
         if (caller.kind() != Principal.Kind.USER || !call.accountId().equals(caller.accountId())) {
             throw new IamException(IamError.INVALID_USER_TYPE, "Only IAM users can change their own password.");
         }

@@ -28,7 +28,9 @@ import java.util.OptionalLong;
 /**
  * Virtual MFA devices: CreateVirtualMFADevice (the seed, Base32, and its otpauth QR code are in the answer and
  * nowhere else: the seed is stored sealed), EnableMFADevice and ResyncMFADevice (two consecutive codes),
- * DeactivateMFADevice, ListMFADevices, ListVirtualMFADevices, DeleteVirtualMFADevice.
+ * DeactivateMFADevice, ListMFADevices, ListVirtualMFADevices, DeleteVirtualMFADevice. Without {@code UserName}, the
+ * root user enables, resyncs, deactivates and lists its own devices ({@link CredentialOwner}); AWS does that in its
+ * console only, Warden has no console.
  */
 final class MfaDeviceOperations {
 
@@ -84,15 +86,15 @@ final class MfaDeviceOperations {
         return account.alias() != null ? account.alias() : account.id();
     }
 
-    /** The parameters of EnableMFADevice and ResyncMFADevice: a user, a device and two consecutive codes. */
-    private record CodePair(String userName, String serial, String code1, String code2) {
+    /** The parameters of EnableMFADevice and ResyncMFADevice: an owner, a device and two consecutive codes. */
+    private record CodePair(CredentialOwner owner, String serial, String code1, String code2) {
 
         static CodePair of(Call call, String action) throws IamException {
-            CodePair pair = new CodePair(call.params().required("UserName", Constraint.USER_NAME),
+            CodePair pair = new CodePair(CredentialOwner.of(call),
                     call.params().required("SerialNumber", Constraint.SERIAL_NUMBER),
                     call.params().required("AuthenticationCode1", Constraint.AUTHENTICATION_CODE),
                     call.params().required("AuthenticationCode2", Constraint.AUTHENTICATION_CODE));
-            call.authorize(action, UserOperations.arn(call, pair.userName()));
+            call.authorize(action, pair.owner().arn(call));
             return pair;
         }
     }
@@ -100,57 +102,59 @@ final class MfaDeviceOperations {
     private static ObjectNode enable(Call call) throws IamException, IOException {
         CodePair p = CodePair.of(call, "iam:EnableMFADevice");
         return call.write(d -> {
-            User user = UserOperations.find(call, d, p.userName());
+            String holder = p.owner().deviceUser(call, d);
             Account account = call.account(d);
             MfaDevice device = device(account, p.serial());
             if (device.userName() != null) {
                 throw IamException.alreadyExists("MFA Device is already in use.");
             }
             long assigned = account.settings().mfaDevices().stream()
-                    .filter(m -> user.name().equals(m.userName())).count();
+                    .filter(m -> holder.equals(m.userName())).count();
             if (assigned >= DEVICES_PER_USER) {
                 throw IamException.limitExceeded("MFADevicesPerUser", DEVICES_PER_USER);
             }
             long step = consecutive(call, device, p.code1(), p.code2());
             return new LiveDirectory.Result<>(Shapes.object(), new Changes().put(replaced(account,
-                    device.enabledFor(user.name(), call.now(), step))));
+                    device.enabledFor(holder, call.now(), step))));
         });
     }
 
     private static ObjectNode resync(Call call) throws IamException, IOException {
         CodePair p = CodePair.of(call, "iam:ResyncMFADevice");
         return call.write(d -> {
-            User user = UserOperations.find(call, d, p.userName());
             Account account = call.account(d);
-            MfaDevice device = assignedTo(account, p.serial(), user);
+            MfaDevice device = assignedTo(account, p.serial(), p.owner().deviceUser(call, d));
             long step = consecutive(call, device, p.code1(), p.code2());
             return new LiveDirectory.Result<>(Shapes.object(), new Changes().put(replaced(account, device.used(step))));
         });
     }
 
     private static ObjectNode deactivate(Call call) throws IamException, IOException {
-        String name = call.params().required("UserName", Constraint.USER_NAME);
+        CredentialOwner owner = CredentialOwner.of(call);
         String serial = call.params().required("SerialNumber", Constraint.SERIAL_NUMBER);
-        call.authorize("iam:DeactivateMFADevice", UserOperations.arn(call, name));
+        call.authorize("iam:DeactivateMFADevice", owner.arn(call));
         return call.write(d -> {
-            User user = UserOperations.find(call, d, name);
             Account account = call.account(d);
-            MfaDevice device = assignedTo(account, serial, user);
+            MfaDevice device = assignedTo(account, serial, owner.deviceUser(call, d));
             return new LiveDirectory.Result<>(Shapes.object(), new Changes().put(replaced(account, device.unassigned())));
         });
     }
 
     private static ObjectNode list(Call call) throws IamException {
-        String name = UserOperations.userName(call);
-        call.authorize("iam:ListMFADevices", UserOperations.arn(call, name));
+        CredentialOwner owner = CredentialOwner.of(call);
+        call.authorize("iam:ListMFADevices", owner.arn(call));
         Directory d = call.directory();
-        User user = UserOperations.find(call, d, name);
+        String holder = owner.deviceUser(call, d);
+        String name = owner.name(call, d);
         ObjectNode out = Shapes.object();
         ArrayNode devices = out.putArray("MFADevices");
         for (MfaDevice device : call.account(d).settings().mfaDevices()) {
-            if (user.name().equals(device.userName())) {
-                devices.addObject().put("UserName", user.name()).put("SerialNumber", device.serialNumber())
-                        .put("EnableDate", device.enableDate().toString());
+            if (holder.equals(device.userName())) {
+                ObjectNode n = devices.addObject();
+                if (name != null) {
+                    n.put("UserName", name); // AWS names no user for the root user's devices
+                }
+                n.put("SerialNumber", device.serialNumber()).put("EnableDate", device.enableDate().toString());
             }
         }
         out.put("IsTruncated", false);
@@ -170,10 +174,14 @@ final class MfaDeviceOperations {
                 continue;
             }
             ObjectNode n = devices.addObject().put("SerialNumber", device.serialNumber());
-            User user = assigned ? account.user(device.userName()) : null;
+            User user = assigned && !device.assignedToRoot() ? account.user(device.userName()) : null;
             if (user != null) {
                 n.set("User", Shapes.without(Shapes.user(user, d.partition(), account.id()), "PermissionsBoundary",
                         "Tags"));
+            } else if (device.assignedToRoot()) {
+                n.set("User", Shapes.rootUser(account, d.partition()));
+            }
+            if (n.has("User")) {
                 n.put("EnableDate", device.enableDate().toString());
             }
         }
@@ -198,8 +206,8 @@ final class MfaDeviceOperations {
     }
 
     /**
-     * Accepts {@code code} from device {@code serial} of {@code userName} once, recording its time step so it is not
-     * accepted again: what STS and sign-in check MFA with.
+     * Accepts {@code code} from device {@code serial} of {@code userName} ({@link MfaDevice#ROOT_USER} for the root
+     * user) once, recording its time step so it is not accepted again: what STS and sign-in check MFA with.
      *
      * @throws IamException {@code AccessDenied} for a wrong, reused or foreign code, or a device not assigned to the user
      */
@@ -259,11 +267,12 @@ final class MfaDeviceOperations {
                 "VirtualMFADevice with serial number " + serial + " doesn't exist."));
     }
 
-    private static MfaDevice assignedTo(Account account, String serial, User user) throws IamException {
+    /** Device {@code serial}, enabled for {@code holder} (a user's name or {@link MfaDevice#ROOT_USER}). */
+    private static MfaDevice assignedTo(Account account, String serial, String holder) throws IamException {
         MfaDevice device = device(account, serial);
-        if (!user.name().equals(device.userName())) {
-            throw IamException.noSuchEntity("MFA Device with serial number " + serial + " does not exist for user "
-                    + user.name() + ".");
+        if (!holder.equals(device.userName())) {
+            throw IamException.noSuchEntity("MFA Device with serial number " + serial + " does not exist for "
+                    + (holder.equals(MfaDevice.ROOT_USER) ? "the root user" : "user " + holder) + ".");
         }
         return device;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.core.iam.AccessKey;
+import dev.warden.core.iam.Account;
 import dev.warden.core.iam.Group;
 import dev.warden.core.iam.ManagedPolicy;
 import dev.warden.core.iam.Role;
@@ -36,6 +37,18 @@ final class Shapes {
         n.put("CreateDate", u.createDate().toString());
         boundary(n, u.permissionsBoundary());
         tags(n, "Tags", u.tags(), false);
+        return n;
+    }
+
+    /** The root user as IAM shows it: the account id as its unique id, the root ARN, the account's creation. */
+    static ObjectNode rootUser(Account account, String partition) {
+        ObjectNode n = object();
+        n.put("UserId", account.id());
+        n.put("Arn", account.rootArn(partition));
+        n.put("CreateDate", account.createDate().toString());
+        if (account.root().passwordLastUsed() != null) {
+            n.put("PasswordLastUsed", account.root().passwordLastUsed().toString());
+        }
         return n;
     }
 
@@ -98,9 +111,12 @@ final class Shapes {
         return n;
     }
 
+    /** An access key's metadata; {@code userName} is {@code null} for the root user's, whose AWS leaves it out. */
     static ObjectNode accessKey(String userName, AccessKey key) {
         ObjectNode n = object();
-        n.put("UserName", userName);
+        if (userName != null) {
+            n.put("UserName", userName);
+        }
         n.put("AccessKeyId", key.id());
         n.put("Status", key.status());
         n.put("CreateDate", key.createDate().toString());

@@ -96,12 +96,14 @@ final class UserOperations {
         });
     }
 
+    /** Without {@code UserName}, the caller itself: a user, or the root user (its account id as {@code UserId}). */
     private static ObjectNode get(Call call) throws IamException {
-        String name = userName(call);
-        call.authorize("iam:GetUser", arn(call, name));
+        CredentialOwner owner = CredentialOwner.of(call);
+        call.authorize("iam:GetUser", owner.arn(call));
         Directory d = call.directory();
         ObjectNode out = Shapes.object();
-        out.set("User", Shapes.user(find(call, d, name), d.partition(), call.accountId()));
+        out.set("User", owner.root() ? Shapes.rootUser(call.account(d), d.partition())
+                : Shapes.user(owner.user(call, d), d.partition(), call.accountId()));
         return out;
     }
 

@@ -149,39 +149,60 @@ public final class AccessKeyUsage implements Closeable {
         forgetOlderThan(clock.instant().minus(interval));
     }
 
-    /** The users whose keys' last use changes. */
+    /** The users (and accounts, for their root user's keys) whose keys' last use changes. */
     private Changes changes(Directory d, Map<String, AccessKey.LastUsed> batch) {
         Map<String, User> users = new LinkedHashMap<>();
         Map<String, String> accountOf = new HashMap<>();
+        Map<String, Account> roots = new LinkedHashMap<>();
         batch.forEach((id, use) -> {
             Directory.KeyOwner owner = d.accessKeyOwner(id);
             Account account = owner == null ? null : d.account(owner.accountId());
             if (account == null) {
                 return; // deleted since it signed the request
             }
+            if (owner.isRoot()) {
+                Account current = roots.getOrDefault(account.id(), account);
+                List<AccessKey> keys = used(current.root().accessKeys(), id, use);
+                if (keys != null) {
+                    roots.put(account.id(), current.withRoot(current.root().withAccessKeys(keys)));
+                }
+                return;
+            }
             String slot = owner.accountId() + "/" + Account.key(owner.userName());
             User user = users.containsKey(slot) ? users.get(slot) : account.user(owner.userName());
             if (user == null) {
                 return;
             }
-            List<AccessKey> keys = new ArrayList<>(user.accessKeys());
-            for (int i = 0; i < keys.size(); i++) {
-                AccessKey key = keys.get(i);
-                if (!key.id().equals(id)) {
-                    continue;
-                }
-                if (key.lastUsed() != null && key.lastUsed().date().isAfter(use.date().minus(interval))) {
-                    return; // already recorded in this span (by another node)
-                }
-                keys.set(i, new AccessKey(key.id(), key.active(), key.createDate(), key.sealedSecret(), use));
+            List<AccessKey> keys = used(user.accessKeys(), id, use);
+            if (keys != null) {
                 users.put(slot, user.withAccessKeys(keys));
                 accountOf.put(slot, owner.accountId());
-                return;
             }
         });
         Changes changes = new Changes();
         users.forEach((slot, user) -> changes.put(accountOf.get(slot), user));
+        roots.values().forEach(changes::put);
         return changes;
+    }
+
+    /**
+     * {@code keys} with key {@code id}'s last use set to {@code use}, or {@code null} when the key is gone or its use
+     * in this span is already stored (by another node).
+     */
+    private List<AccessKey> used(List<AccessKey> keys, String id, AccessKey.LastUsed use) {
+        List<AccessKey> out = new ArrayList<>(keys);
+        for (int i = 0; i < out.size(); i++) {
+            AccessKey key = out.get(i);
+            if (!key.id().equals(id)) {
+                continue;
+            }
+            if (key.lastUsed() != null && key.lastUsed().date().isAfter(use.date().minus(interval))) {
+                return null;
+            }
+            out.set(i, new AccessKey(key.id(), key.active(), key.createDate(), key.sealedSecret(), use));
+            return out;
+        }
+        return null;
     }
 
     /** Drops throttle entries that no longer hold anything back, so the map stays as small as the busy keys. */

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param groups its groups by lower-case name
  * @param roles its roles by lower-case name
  * @param policies its customer-managed policies by lower-case name
- * @param settings its password policy and virtual MFA devices
+ * @param settings its password policy, virtual MFA devices, identity providers and root user's credentials
  */
 public record Account(String id, String alias, Instant createDate, Map<String, User> users, Map<String, Group> groups,
                       Map<String, Role> roles, Map<String, ManagedPolicy> policies, AccountSettings settings) {
@@ -58,6 +58,16 @@ public record Account(String id, String alias, Instant createDate, Map<String, U
 
     public ManagedPolicy policy(String name) {
         return policies.get(key(name));
+    }
+
+    /** The root user's credentials. */
+    public RootUser root() {
+        return settings.root();
+    }
+
+    /** This account with its root user's credentials replaced by {@code newRoot}. */
+    public Account withRoot(RootUser newRoot) {
+        return withSettings(settings.withRoot(newRoot));
     }
 
     /** {@code arn:PARTITION:iam::ID:root}. */

@@ -38,6 +38,8 @@ public record Constraint(String field, int min, int max, Pattern pattern) {
     public static final Constraint EXTERNAL_ID = new Constraint("externalId", 2, 1224, "[\\w+=,.@:\\/-]*");
     public static final Constraint SERIAL_NUMBER = new Constraint("serialNumber", 9, 256, "[\\w+=/:,.@-]*");
     public static final Constraint TOKEN_CODE = new Constraint("tokenCode", 6, 6, "[\\d]*");
+    /** The root user's email, as AWS Organizations constrains an account's email address. */
+    public static final Constraint EMAIL = new Constraint("email", 6, 64, "[^\\s@]+@[^\\s@]+");
     public static final Constraint SOURCE_IDENTITY = new Constraint("sourceIdentity", 2, 64, "[\\w+=,.@-]*");
 
     Constraint(String field, int min, int max, String pattern) {

@@ -23,8 +23,22 @@ import java.util.stream.Stream;
  */
 public final class Directory {
 
-    /** The user an access key belongs to. */
+    /**
+     * The user an access key belongs to.
+     *
+     * @param userName the IAM user's name, or {@code null} for the account's root user
+     */
     public record KeyOwner(String accountId, String userName) {
+
+        /** The root user of {@code accountId}. */
+        public static KeyOwner root(String accountId) {
+            return new KeyOwner(accountId, null);
+        }
+
+        /** Whether the key is the root user's. */
+        public boolean isRoot() {
+            return userName == null;
+        }
     }
 
     /** Batches at least this large decode their documents in parallel (a load; not a single change). */
@@ -380,6 +394,12 @@ public final class Directory {
             policiesChanged |= old == null || decoded == null;
             if (old == null && decoded != null) {
                 appearedAccounts.add(id);
+            }
+            if (old != null) {
+                old.root().accessKeys().forEach(k -> keyOwners.remove(k.id()));
+            }
+            if (decoded != null) {
+                decoded.root().accessKeys().forEach(k -> keyOwners.put(k.id(), KeyOwner.root(id)));
             }
             if (decoded == null) {
                 accounts.remove(id);

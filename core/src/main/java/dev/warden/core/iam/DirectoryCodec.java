@@ -218,6 +218,13 @@ final class DirectoryCodec {
                 g.writeEndArray();
             }
             OidcProviderCodec.encode(g, a.settings().oidcProviders());
+            RootUser root = a.root();
+            if (!root.equals(RootUser.NONE)) {
+                g.writeObjectFieldStart("rootUser");
+                field(g, "email", root.email());
+                credentials(g, root.accessKeys(), root.loginProfile(), root.passwordLastUsed());
+                g.writeEndObject();
+            }
         });
     }
 
@@ -232,41 +239,46 @@ final class DirectoryCodec {
             strings(g, "attachedPolicies", u.attachedPolicies());
             policies(g, "inlinePolicies", u.inlinePolicies());
             tags(g, u.tags());
-            if (!u.accessKeys().isEmpty()) {
-                g.writeArrayFieldStart("accessKeys");
-                for (AccessKey key : u.accessKeys()) {
-                    g.writeStartObject();
-                    g.writeStringField("accessKeyId", key.id());
-                    g.writeStringField("status", key.status());
-                    g.writeStringField("createDate", key.createDate().toString());
-                    g.writeStringField("sealedSecret", key.sealedSecret());
-                    if (key.lastUsed() != null) {
-                        g.writeObjectFieldStart("lastUsed");
-                        g.writeStringField("date", key.lastUsed().date().toString());
-                        field(g, "serviceName", key.lastUsed().serviceName());
-                        field(g, "region", key.lastUsed().region());
-                        g.writeEndObject();
-                    }
+            credentials(g, u.accessKeys(), u.loginProfile(), u.passwordLastUsed());
+        });
+    }
+
+    /** Access keys, console password and its last use: the same fields for a user and for the root user. */
+    private static void credentials(JsonGenerator g, List<AccessKey> keys, LoginProfile profile,
+                                    Instant passwordLastUsed) throws IOException {
+        if (!keys.isEmpty()) {
+            g.writeArrayFieldStart("accessKeys");
+            for (AccessKey key : keys) {
+                g.writeStartObject();
+                g.writeStringField("accessKeyId", key.id());
+                g.writeStringField("status", key.status());
+                g.writeStringField("createDate", key.createDate().toString());
+                g.writeStringField("sealedSecret", key.sealedSecret());
+                if (key.lastUsed() != null) {
+                    g.writeObjectFieldStart("lastUsed");
+                    g.writeStringField("date", key.lastUsed().date().toString());
+                    field(g, "serviceName", key.lastUsed().serviceName());
+                    field(g, "region", key.lastUsed().region());
                     g.writeEndObject();
                 }
-                g.writeEndArray();
-            }
-            LoginProfile profile = u.loginProfile();
-            if (profile != null) {
-                g.writeObjectFieldStart("loginProfile");
-                g.writeStringField("passwordHash", profile.passwordHash());
-                g.writeStringField("createDate", profile.createDate().toString());
-                g.writeStringField("passwordLastChanged", profile.passwordLastChanged().toString());
-                if (profile.passwordResetRequired()) {
-                    g.writeBooleanField("passwordResetRequired", true);
-                }
-                strings(g, "previousPasswordHashes", profile.previousPasswordHashes());
                 g.writeEndObject();
             }
-            if (u.passwordLastUsed() != null) {
-                g.writeStringField("passwordLastUsed", u.passwordLastUsed().toString());
+            g.writeEndArray();
+        }
+        if (profile != null) {
+            g.writeObjectFieldStart("loginProfile");
+            g.writeStringField("passwordHash", profile.passwordHash());
+            g.writeStringField("createDate", profile.createDate().toString());
+            g.writeStringField("passwordLastChanged", profile.passwordLastChanged().toString());
+            if (profile.passwordResetRequired()) {
+                g.writeBooleanField("passwordResetRequired", true);
             }
-        });
+            strings(g, "previousPasswordHashes", profile.previousPasswordHashes());
+            g.writeEndObject();
+        }
+        if (passwordLastUsed != null) {
+            g.writeStringField("passwordLastUsed", passwordLastUsed.toString());
+        }
     }
 
     static String encode(Group group) {
@@ -433,7 +445,7 @@ final class DirectoryCodec {
 
     static Account decodeAccount(String path, String text, String accountId) throws StoreDocumentException {
         JsonFields f = new JsonFields(path, parse(path, text).tree(), "", Set.of("accountId", "alias", "createDate",
-                "passwordPolicy", "mfaDevices", OidcProviderCodec.FIELD));
+                "passwordPolicy", "mfaDevices", OidcProviderCodec.FIELD, "rootUser"));
         String id = f.text("accountId");
         if (!id.equals(accountId)) {
             throw f.error("/accountId", "\"accountId\" is \"" + id + "\" but the folder is " + accountId);
@@ -463,14 +475,14 @@ final class DirectoryCodec {
             JsonFields d = new JsonFields(path, deviceNodes.get(i), "/mfaDevices/" + i, Set.of("serialNumber",
                     "createDate", "sealedSeed", "userName", "enableDate", "lastUsedStep"));
             String userName = d.optionalText("userName");
-            if (userName != null) {
+            if (userName != null && !userName.equals(MfaDevice.ROOT_USER)) {
                 d.constrained("userName", Constraint.USER_NAME);
             }
             devices.add(new MfaDevice(d.text("serialNumber"), d.date("createDate"), d.text("sealedSeed"), userName,
                     d.optionalDate("enableDate"), d.count("lastUsedStep")));
         }
         return Account.create(id, alias, f.date("createDate"))
-                .withSettings(new AccountSettings(policy, devices, OidcProviderCodec.decode(path, f)));
+                .withSettings(new AccountSettings(policy, devices, OidcProviderCodec.decode(path, f), rootUser(f)));
     }
 
     static User decodeUser(String path, String text, String fileName) throws StoreDocumentException {
@@ -480,10 +492,18 @@ final class DirectoryCodec {
                 "loginProfile", "passwordLastUsed"));
         String name = f.constrained("userName", Constraint.USER_NAME);
         sameName(f, "userName", name, fileName);
+        List<AccessKey> keys = accessKeys(f);
+        return new User(name, f.constrained("path", Constraint.PATH), f.id("userId", UniqueIds.USER), f.date("createDate"),
+                tags(f), f.strings("groups"), f.strings("attachedPolicies"),
+                inlinePolicies(path, parsed, f, PolicyKind.USER_INLINE), f.optionalText("permissionsBoundary"), keys,
+                loginProfile(f), f.optionalDate("passwordLastUsed"));
+    }
+
+    private static List<AccessKey> accessKeys(JsonFields owner) throws StoreDocumentException {
         List<AccessKey> keys = new ArrayList<>();
-        List<JsonNode> keyNodes = f.objects("accessKeys");
+        List<JsonNode> keyNodes = owner.objects("accessKeys");
         for (int i = 0; i < keyNodes.size(); i++) {
-            JsonFields k = new JsonFields(path, keyNodes.get(i), "/accessKeys/" + i,
+            JsonFields k = owner.child(keyNodes.get(i), owner.pointer("accessKeys") + "/" + i,
                     Set.of("accessKeyId", "status", "createDate", "sealedSecret", "lastUsed"));
             String status = k.text("status");
             if (!status.equals("Active") && !status.equals("Inactive")) {
@@ -491,17 +511,32 @@ final class DirectoryCodec {
             }
             AccessKey.LastUsed lastUsed = null;
             if (k.node("lastUsed") != null && !k.node("lastUsed").isNull()) {
-                JsonFields u = new JsonFields(path, k.node("lastUsed"), k.pointer("lastUsed"),
+                JsonFields u = k.child(k.node("lastUsed"), k.pointer("lastUsed"),
                         Set.of("date", "serviceName", "region"));
                 lastUsed = new AccessKey.LastUsed(u.date("date"), u.optionalText("serviceName"), u.optionalText("region"));
             }
             keys.add(new AccessKey(k.id("accessKeyId", UniqueIds.ACCESS_KEY), status.equals("Active"), k.date("createDate"),
                     k.text("sealedSecret"), lastUsed));
         }
-        return new User(name, f.constrained("path", Constraint.PATH), f.id("userId", UniqueIds.USER), f.date("createDate"),
-                tags(f), f.strings("groups"), f.strings("attachedPolicies"),
-                inlinePolicies(path, parsed, f, PolicyKind.USER_INLINE), f.optionalText("permissionsBoundary"), keys,
-                loginProfile(f), f.optionalDate("passwordLastUsed"));
+        return keys;
+    }
+
+    private static RootUser rootUser(JsonFields account) throws StoreDocumentException {
+        JsonNode node = account.node("rootUser");
+        if (node == null || node.isNull()) {
+            return RootUser.NONE;
+        }
+        JsonFields r = account.child(node, account.pointer("rootUser"),
+                Set.of("email", "accessKeys", "loginProfile", "passwordLastUsed"));
+        String email = r.optionalText("email");
+        if (email != null) {
+            r.constrained("email", Constraint.EMAIL);
+        }
+        List<AccessKey> keys = accessKeys(r);
+        if (keys.size() > 2) {
+            throw r.error(r.pointer("accessKeys"), "the root user has at most 2 access keys, got " + keys.size());
+        }
+        return new RootUser(email, loginProfile(r), r.optionalDate("passwordLastUsed"), keys);
     }
 
     private static LoginProfile loginProfile(JsonFields user) throws StoreDocumentException {

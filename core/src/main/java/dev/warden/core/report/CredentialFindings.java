@@ -10,7 +10,8 @@ import java.util.Objects;
  * The credential hygiene warnings an auditor reads out of a credential report (the checks of AWS's security best
  * practices and the CIS AWS Foundations Benchmark): active access keys older than 90 or 365 days, never used or
  * unused for 90 days or more; console passwords never used or unused for 90 days or more; console passwords without
- * MFA; and access keys of the root user. Inactive keys cannot sign anything, so only active keys are looked at.
+ * MFA; access keys of the root user, and a root user with a credential but no MFA device. Inactive keys cannot
+ * sign anything, so only active keys are looked at.
  */
 public final class CredentialFindings {
 
@@ -28,7 +29,9 @@ public final class CredentialFindings {
         ACCESS_KEY_UNUSED_90_DAYS,
         PASSWORD_NEVER_USED,
         PASSWORD_UNUSED_90_DAYS,
-        PASSWORD_WITHOUT_MFA
+        PASSWORD_WITHOUT_MFA,
+        /** The root user can sign in (a password) or sign requests (an active key) and has no MFA device. */
+        ROOT_WITHOUT_MFA
     }
 
     /**
@@ -55,8 +58,19 @@ public final class CredentialFindings {
         for (CredentialReportRow row : report.rows()) {
             keys(row, now, out);
             password(row, now, out);
+            rootMfa(row, out);
         }
         return out;
+    }
+
+    /** AWS's first recommendation for the root user: MFA, whenever it has a credential at all. */
+    private static void rootMfa(CredentialReportRow row, List<Finding> out) {
+        boolean usable = row.password() != null || row.accessKeys().stream().anyMatch(CredentialReportRow.Key::active);
+        if (row.root() && usable && !row.mfaActive()) {
+            out.add(new Finding(Kind.ROOT_WITHOUT_MFA, row.arn(), "the root user has "
+                    + (row.password() != null ? "a console password" : "an active access key")
+                    + " and no MFA device: enable one"));
+        }
     }
 
     private static void keys(CredentialReportRow row, Instant now, List<Finding> out) {
@@ -103,7 +117,7 @@ public final class CredentialFindings {
                         + days(password.lastUsed(), now) + " days ago"));
             }
         }
-        if (!row.mfaActive()) {
+        if (!row.mfaActive() && !row.root()) {
             out.add(new Finding(Kind.PASSWORD_WITHOUT_MFA, row.arn(), "has a console password and no MFA device"));
         }
     }

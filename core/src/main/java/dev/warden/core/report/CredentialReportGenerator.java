@@ -6,6 +6,7 @@ import dev.warden.core.iam.AccessKey;
 import dev.warden.core.iam.Account;
 import dev.warden.core.iam.Directory;
 import dev.warden.core.iam.MfaDevice;
+import dev.warden.core.iam.RootUser;
 import dev.warden.core.iam.User;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,9 +50,14 @@ public final class CredentialReportGenerator {
             }
         }
         List<CredentialReportRow> rows = new ArrayList<>(account.users().size() + 1);
-        // Warden's root user has no password, MFA device or access keys of its own
+        RootUser root = account.root();
+        // the account's password policy is for IAM users: the root password never has to rotate
+        CredentialReportRow.Password rootPassword = root.loginProfile() == null ? null
+                : new CredentialReportRow.Password(root.loginProfile().passwordLastChanged(), root.passwordLastUsed(),
+                        null);
         rows.add(new CredentialReportRow(CredentialReportRow.ROOT_USER, account.rootArn(partition),
-                account.createDate(), true, null, false, List.of()));
+                account.createDate(), true, rootPassword, withMfa.contains(MfaDevice.ROOT_USER),
+                keys(root.accessKeys())));
         List<User> users = new ArrayList<>(account.users().values());
         users.sort(BY_NAME);
         for (User user : users) {
@@ -61,15 +67,20 @@ public final class CredentialReportGenerator {
                 password = new CredentialReportRow.Password(changed, user.passwordLastUsed(),
                         expiry.expiresAt(policy, changed).orElse(null));
             }
-            List<AccessKey> keys = new ArrayList<>(user.accessKeys());
-            keys.sort(OLDEST_FIRST); // stable: keys created in the same second keep their order
-            List<CredentialReportRow.Key> reported = new ArrayList<>(keys.size());
-            for (AccessKey key : keys) {
-                reported.add(new CredentialReportRow.Key(key.id(), key.active(), key.createDate(), key.lastUsed()));
-            }
             rows.add(new CredentialReportRow(user.name(), user.arn(partition, account.id()), user.createDate(), false,
-                    password, withMfa.contains(user.name()), reported));
+                    password, withMfa.contains(user.name()), keys(user.accessKeys())));
         }
         return new CredentialReport(account.id(), now.truncatedTo(ChronoUnit.SECONDS), rows);
+    }
+
+    /** The report's key columns: oldest first. */
+    private static List<CredentialReportRow.Key> keys(List<AccessKey> accessKeys) {
+        List<AccessKey> keys = new ArrayList<>(accessKeys);
+        keys.sort(OLDEST_FIRST); // stable: keys created in the same second keep their order
+        List<CredentialReportRow.Key> reported = new ArrayList<>(keys.size());
+        for (AccessKey key : keys) {
+            reported.add(new CredentialReportRow.Key(key.id(), key.active(), key.createDate(), key.lastUsed()));
+        }
+        return reported;
     }
 }

@@ -19,7 +19,7 @@ import java.util.Objects;
  *   <li>{@code password_enabled}, {@code password_last_changed} and {@code password_next_rotation} are
  *       {@code not_supported} for the root user;</li>
  *   <li>{@code password_last_used} is {@code N/A} without a password, {@code no_information} for a password never
- *       used (and for the root user, which signs in to Warden with no password);</li>
+ *       used (and for a root user without password);</li>
  *   <li>{@code password_next_rotation} is {@code N/A} without a password or when the account's password policy sets no
  *       {@code MaxPasswordAge};</li>
  *   <li>{@code access_key_N_last_rotated} is {@code N/A} unless key N is active ("If the user does not have an active
@@ -35,7 +35,7 @@ import java.util.Objects;
  * @param arn the user's ARN, or the account's {@code arn:aws:iam::ACCOUNT:root}
  * @param created when the user (for the root user: the account) was created
  * @param root whether this is the root user's line
- * @param password the console password, or {@code null} when there is none (always for the root user)
+ * @param password the console password, or {@code null} when there is none
  * @param mfaActive whether an MFA device is enabled for the user
  * @param accessKeys the user's access keys, oldest first (at most 2)
  */
@@ -107,7 +107,7 @@ public record CredentialReportRow(String user, String arn, Instant created, bool
         v.add(date(created));
         if (root) {
             v.add(NOT_SUPPORTED);
-            v.add(NO_INFORMATION);
+            v.add(password == null || password.lastUsed() == null ? NO_INFORMATION : date(password.lastUsed()));
             v.add(NOT_SUPPORTED);
             v.add(NOT_SUPPORTED);
         } else if (password == null) {

@@ -33,9 +33,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Resolves any access key id a request is signed with: a user's long-term {@code AKIA} key from the directory (which
- * must exist and be active), or the {@code ASIA} key of temporary credentials, whose sealed session token says
- * everything about the session. Unsealed secrets and opened tokens are cached, so a warm lookup does no
+ * Resolves any access key id a request is signed with: a user's or a root user's long-term {@code AKIA} key from the
+ * directory (which must exist and be active), or the {@code ASIA} key of temporary credentials, whose sealed session
+ * token says everything about the session. Unsealed secrets and opened tokens are cached, so a warm lookup does no
  * cryptography; whether the key is still active is checked against the current directory every time. Thread-safe.
  */
 public final class CallerCredentials implements CredentialLookup<CallerCredential> {
@@ -118,9 +118,11 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
     private CallerCredential longTerm(String accessKeyId, Directory current) throws AuthenticationException {
         Directory.KeyOwner owner = current.accessKeyOwner(accessKeyId);
         Account account = owner == null ? null : current.account(owner.accountId());
-        User user = account == null ? null : account.user(owner.userName());
-        AccessKey key = user == null ? null
-                : user.accessKeys().stream().filter(k -> k.id().equals(accessKeyId)).findFirst().orElse(null);
+        boolean root = owner != null && owner.isRoot();
+        User user = account == null || root ? null : account.user(owner.userName());
+        List<AccessKey> keys = account == null ? List.of() : root ? account.root().accessKeys()
+                : user == null ? List.of() : user.accessKeys();
+        AccessKey key = keys.stream().filter(k -> k.id().equals(accessKeyId)).findFirst().orElse(null);
         if (key == null || !key.active() || sealer == null) {
             throw new AuthenticationException(AuthFailure.UNKNOWN_ACCESS_KEY, UNKNOWN_KEY);
         }
@@ -134,11 +136,18 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
             }
             secrets.put(key.sealedSecret(), secret);
         }
-        String arn = user.arn(current.partition(), account.id());
-        Map<String, ContextValue> keys = new LinkedHashMap<>();
-        keys.put("aws:userid", ContextValue.of(user.id()));
-        principalTags(user.tags(), Map.of(), keys);
-        Caller caller = new Caller(Principal.of(arn), Caller.Via.ACCESS_KEY, accessKeyId, keys, null, null);
+        Map<String, ContextValue> context = new LinkedHashMap<>();
+        String arn;
+        if (root) {
+            // AWS: the root user's aws:userid is its account id; it has no tags
+            arn = account.rootArn(current.partition());
+            context.put("aws:userid", ContextValue.of(account.id()));
+        } else {
+            arn = user.arn(current.partition(), account.id());
+            context.put("aws:userid", ContextValue.of(user.id()));
+            principalTags(user.tags(), Map.of(), context);
+        }
+        Caller caller = new Caller(Principal.of(arn), Caller.Via.ACCESS_KEY, accessKeyId, context, null, null);
         return new CallerCredential(accessKeyId, secret, caller, null);
     }
 

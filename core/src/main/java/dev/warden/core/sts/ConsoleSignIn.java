@@ -10,6 +10,7 @@ import dev.warden.core.iam.Directory;
 import dev.warden.core.iam.IamError;
 import dev.warden.core.iam.IamException;
 import dev.warden.core.iam.LiveDirectory;
+import dev.warden.core.iam.LoginProfile;
 import dev.warden.core.iam.MfaDevice;
 import dev.warden.core.iam.User;
 import dev.warden.spi.Principal;
@@ -19,11 +20,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
- * Console sign-in for applications with their own login page: a user's password (and, when the user has an MFA
- * device, its code) buys a 12-hour console session. A wrong account, user or password all fail alike, and take as
- * long, so a caller learns nothing about which was wrong. Counted as {@code warden.signins{result}}.
+ * Console sign-in for applications with their own login page: a user's (or the root user's) password and, when it
+ * has an MFA device, its code buy a 12-hour console session. A wrong account, user or password all fail alike, and
+ * take as long, so a caller learns nothing about which was wrong. Counted as {@code warden.signins{result}}.
  */
 public final class ConsoleSignIn {
 
@@ -72,6 +74,25 @@ public final class ConsoleSignIn {
         }
     }
 
+    /**
+     * Signs the root user of an account in with its console password, as AWS's root sign-in does: by the root user's
+     * email address (or, for an account without one, its id). The account's password policy does not apply to the
+     * root user; its MFA devices do.
+     *
+     * @param mfaCode the code of one of the root user's MFA devices; required when it has one, ignored otherwise
+     * @throws IamException as {@link #signIn}
+     */
+    public Result signInAsRoot(String emailOrAccountId, char[] password, String mfaCode) throws IamException {
+        try {
+            Result result = attemptAsRoot(emailOrAccountId, password, mfaCode);
+            count("success");
+            return result;
+        } catch (IamException e) {
+            count("failure");
+            throw e;
+        }
+    }
+
     private Result attempt(String accountIdOrAlias, String userName, char[] password, String mfaCode)
             throws IamException {
         Directory directory = warden.directory().current();
@@ -80,21 +101,9 @@ public final class ConsoleSignIn {
         if (user != null && !user.name().equals(userName)) {
             user = null; // sign-in names are exact, as in AWS's console
         }
-        String hash = user == null || user.loginProfile() == null ? decoy : user.loginProfile().passwordHash();
-        boolean passwordOk = hasher.verify(password, hash);
-        if (hash == decoy || !passwordOk) {
-            throw new IamException(IamError.ACCESS_DENIED, FAILED);
-        }
+        checkPassword(user == null ? null : user.loginProfile(), password);
         Principal principal = Principal.of(user.arn(directory.partition(), account.id()));
-        List<MfaDevice> devices = account.settings().mfaDevices().stream()
-                .filter(d -> userNameEquals(d, userName)).toList();
-        Instant mfaAt = null;
-        if (!devices.isEmpty()) {
-            if (mfaCode == null || mfaCode.isBlank()) {
-                throw new IamException(IamError.ACCESS_DENIED, "An MFA code is required to sign in as " + userName + ".");
-            }
-            mfaAt = verifyAny(principal, devices, mfaCode);
-        }
+        Instant mfaAt = checkMfa(account, userName, principal, mfaCode, userName);
         PasswordPolicy policy = account.settings().passwordPolicy();
         boolean expired = policy != null && new PasswordExpiry(warden.clock())
                 .status(policy, user.loginProfile().passwordLastChanged()).expired();
@@ -102,16 +111,53 @@ public final class ConsoleSignIn {
             throw new IamException(IamError.ENTITY_TEMPORARILY_UNMODIFIABLE, "The password of " + userName
                     + " has expired; an administrator must reset it.");
         }
-        recordUse(account.id(), userName, password);
-        Instant now = sts.now();
-        SessionClaims claims = new SessionClaims(SessionClaims.Type.CONSOLE, principal.arn(), user.id(),
-                dev.warden.core.auth.SigningCredential.newSecretAccessKey(), now, now.plusSeconds(SESSION_SECONDS),
-                mfaAt, null, null, null, null, false);
-        return new Result(sts.issue(claims), expired || user.loginProfile().passwordResetRequired());
+        recordUse(account.id(), password, new UserPassword(userName));
+        return new Result(session(principal, user.id(), mfaAt), expired || user.loginProfile().passwordResetRequired());
     }
 
-    private static boolean userNameEquals(MfaDevice device, String userName) {
-        return userName.equals(device.userName());
+    private Result attemptAsRoot(String emailOrAccountId, char[] password, String mfaCode) throws IamException {
+        Directory directory = warden.directory().current();
+        Account account = rootAccount(directory, emailOrAccountId);
+        checkPassword(account == null ? null : account.root().loginProfile(), password);
+        Principal principal = Principal.of(account.rootArn(directory.partition()));
+        Instant mfaAt = checkMfa(account, MfaDevice.ROOT_USER, principal, mfaCode, "the root user");
+        recordUse(account.id(), password, new RootPassword());
+        // AWS: the root user's aws:userid is its account id
+        return new Result(session(principal, account.id(), mfaAt), false);
+    }
+
+    /** Fails alike, and as slowly, for a missing profile and a wrong password. */
+    private void checkPassword(LoginProfile profile, char[] password) throws IamException {
+        String hash = profile == null ? decoy : profile.passwordHash();
+        boolean passwordOk = hasher.verify(password, hash);
+        if (profile == null || !passwordOk) {
+            throw new IamException(IamError.ACCESS_DENIED, FAILED);
+        }
+    }
+
+    /**
+     * When the devices enabled for {@code holder} (a user's name, or {@link MfaDevice#ROOT_USER}) accepted
+     * {@code mfaCode}, or {@code null} when it has none.
+     */
+    private Instant checkMfa(Account account, String holder, Principal principal, String mfaCode, String who)
+            throws IamException {
+        List<MfaDevice> devices = account.settings().mfaDevices().stream()
+                .filter(d -> holder.equals(d.userName())).toList();
+        if (devices.isEmpty()) {
+            return null;
+        }
+        if (mfaCode == null || mfaCode.isBlank()) {
+            throw new IamException(IamError.ACCESS_DENIED, "An MFA code is required to sign in as " + who + ".");
+        }
+        return verifyAny(principal, devices, mfaCode);
+    }
+
+    private TemporaryCredentials session(Principal principal, String userId, Instant mfaAt) {
+        Instant now = sts.now();
+        SessionClaims claims = new SessionClaims(SessionClaims.Type.CONSOLE, principal.arn(), userId,
+                dev.warden.core.auth.SigningCredential.newSecretAccessKey(), now, now.plusSeconds(SESSION_SECONDS),
+                mfaAt, null, null, null, null, false);
+        return sts.issue(claims);
     }
 
     private Instant verifyAny(Principal principal, List<MfaDevice> devices, String code) throws IamException {
@@ -127,40 +173,80 @@ public final class ConsoleSignIn {
         throw last;
     }
 
+    /** Whose password a sign-in used: where its login profile and last use live in an account. */
+    private interface PasswordHolder {
+        LoginProfile profile(Account account);
+
+        /** The change recording a use at {@code when}, with {@code profile} as the (maybe re-hashed) login profile. */
+        Changes used(Account account, LoginProfile profile, Instant when);
+    }
+
+    private record UserPassword(String userName) implements PasswordHolder {
+        @Override
+        public LoginProfile profile(Account account) {
+            return account.user(userName).loginProfile();
+        }
+
+        @Override
+        public Changes used(Account account, LoginProfile profile, Instant when) {
+            User user = account.user(userName);
+            return new Changes().put(account.id(), user.withPasswordLastUsed(when).withLoginProfile(profile));
+        }
+    }
+
+    private record RootPassword() implements PasswordHolder {
+        @Override
+        public LoginProfile profile(Account account) {
+            return account.root().loginProfile();
+        }
+
+        @Override
+        public Changes used(Account account, LoginProfile profile, Instant when) {
+            return new Changes().put(account.withRoot(
+                    account.root().withPasswordLastUsed(when).withLoginProfile(profile)));
+        }
+    }
+
     /** Records when the password was used, and re-hashes it if the hash is weaker than today's. */
-    private void recordUse(String accountId, String userName, char[] password) throws IamException {
+    private void recordUse(String accountId, char[] password, PasswordHolder holder) throws IamException {
         String upgraded = null;
-        User current = warden.directory().current().account(accountId).user(userName);
-        if (hasher.needsRehash(current.loginProfile().passwordHash())) {
+        LoginProfile current = holder.profile(warden.directory().current().account(accountId));
+        if (hasher.needsRehash(current.passwordHash())) {
             upgraded = hasher.hash(password);
         }
         String rehashed = upgraded;
         try {
             warden.directory().update(d -> {
-                User user = d.account(accountId).user(userName);
-                User used = user.withPasswordLastUsed(sts.now());
-                if (rehashed != null && user.loginProfile() != null) {
-                    var p = user.loginProfile();
-                    used = used.withLoginProfile(new dev.warden.core.iam.LoginProfile(rehashed, p.createDate(),
-                            p.passwordLastChanged(), p.passwordResetRequired(), p.previousPasswordHashes()));
+                Account account = d.account(accountId);
+                LoginProfile p = holder.profile(account);
+                if (rehashed != null && p != null) {
+                    p = new LoginProfile(rehashed, p.createDate(), p.passwordLastChanged(), p.passwordResetRequired(),
+                            p.previousPasswordHashes());
                 }
-                return new LiveDirectory.Result<>(null, new Changes().put(accountId, used));
+                return new LiveDirectory.Result<>(null, holder.used(account, p, sts.now()));
             });
         } catch (IOException e) {
             throw new IamException(IamError.SERVICE_FAILURE, "the sign-in could not be recorded: " + e.getMessage());
         }
     }
 
+    /** The account whose id is {@code idOrAlias}, or whose alias it is. */
     private static Account account(Directory directory, String idOrAlias) {
-        if (idOrAlias == null) {
+        return account(directory, idOrAlias, a -> idOrAlias.equals(a.alias()));
+    }
+
+    /** The account whose id is {@code emailOrAccountId}, or whose root user has it as its email. */
+    private static Account rootAccount(Directory directory, String emailOrAccountId) {
+        return account(directory, emailOrAccountId, a -> a.root().hasEmail(emailOrAccountId));
+    }
+
+    /** The account whose id is {@code key}, else the first that {@code named} picks; {@code null} for none. */
+    private static Account account(Directory directory, String key, Predicate<Account> named) {
+        if (key == null) {
             return null;
         }
-        Account byId = directory.account(idOrAlias);
-        if (byId != null) {
-            return byId;
-        }
-        return directory.accounts().values().stream().filter(a -> idOrAlias.equals(a.alias())).findFirst()
-                .orElse(null);
+        Account byId = directory.account(key);
+        return byId != null ? byId : directory.accounts().values().stream().filter(named).findFirst().orElse(null);
     }
 
     private void count(String result) {

@@ -190,6 +190,7 @@ class CallAuthorizationTest {
                 op("DeleteAccountAlias", "*", "AccountAlias", "example"),
                 op("ListAccountAliases", "*"),
                 op("GetAccountAuthorizationDetails", "*"),
+                op("GetAccountSummary", "*"),
                 op("SimulatePrincipalPolicy", ALICE, "PolicySourceArn", ALICE, "ActionNames.member.1", "s3:GetObject"),
                 op("SimulateCustomPolicy", "*", "PolicyInputList.member.1", READ_OBJECTS, "ActionNames.member.1",
                         "s3:GetObject"),

@@ -80,7 +80,9 @@ class LoginProfileOperationsTest {
 
         assertThat(f.fails(alice, "ChangePassword", "OldPassword", "Old-password-1", "NewPassword", "New-password-2")
                 .error()).isEqualTo(IamError.ACCESS_DENIED);
-        expect(f.rootFails("ChangePassword", "OldPassword", "x", "NewPassword", "y"), IamError.INVALID_USER_TYPE,
+        // the root user changes its own password with ChangePassword (RootPasswordTest); a role cannot
+        expect(f.fails(Principal.of("arn:aws:sts::111122223333:assumed-role/app/session"), "ChangePassword",
+                "OldPassword", "x", "NewPassword", "y"), IamError.INVALID_USER_TYPE,
                 "Only IAM users can change their own password.");
     }
 

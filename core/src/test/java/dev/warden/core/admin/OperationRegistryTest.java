@@ -44,7 +44,7 @@ class OperationRegistryTest {
                 "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary",
                 "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey", "GetAccessKeyLastUsed",
                 "CreateAccountAlias", "DeleteAccountAlias", "ListAccountAliases", "GetAccountAuthorizationDetails",
-                "SimulatePrincipalPolicy", "SimulateCustomPolicy",
+                "GetAccountSummary", "SimulatePrincipalPolicy", "SimulateCustomPolicy",
                 "CreateLoginProfile", "GetLoginProfile", "UpdateLoginProfile", "DeleteLoginProfile", "ChangePassword",
                 "UpdateAccountPasswordPolicy", "GetAccountPasswordPolicy", "DeleteAccountPasswordPolicy",
                 "CreateOpenIDConnectProvider", "GetOpenIDConnectProvider", "ListOpenIDConnectProviders",

@@ -80,8 +80,8 @@ class UserOperationsTest {
         Principal alice = f.userWithPolicy("alice", "/", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Action\":\"iam:GetUser\",\"Resource\":\"*\"}]}");
         assertThat(f.as(alice, "GetUser").at("/User/Arn").asText()).isEqualTo(alice.arn());
-        expect(f.rootFails("GetUser"), IamError.VALIDATION_ERROR,
-                "Must specify userName when calling with non-User credentials");
+        expect(f.fails(Principal.of("arn:aws:sts::111122223333:assumed-role/app/session"), "GetUser"),
+                IamError.VALIDATION_ERROR, "Must specify userName when calling with non-User credentials");
     }
 
     @Test

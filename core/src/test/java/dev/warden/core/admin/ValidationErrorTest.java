@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.core.iam.IamError;
 import dev.warden.core.iam.IamException;
+import dev.warden.spi.Principal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,9 @@ class ValidationErrorTest {
             "CreatePolicy, PolicyName, policyName", "GetUser, UserName, userName"})
     void aRequiredNameThatIsMissing(String action, String param, String field) throws Exception {
         if (action.equals("GetUser")) {
-            // GetUser's name is optional for a user, who then means itself; root must name one
-            expect(f.rootFails(action), IamError.VALIDATION_ERROR,
-                    "Must specify userName when calling with non-User credentials");
+            // GetUser's name is optional for a user or the root user, who then mean themselves; a role must name one
+            expect(f.fails(Principal.of("arn:aws:sts::111122223333:assumed-role/app/session"), action),
+                    IamError.VALIDATION_ERROR, "Must specify userName when calling with non-User credentials");
             return;
         }
         expect(f.rootFails(action, "AssumeRolePolicyDocument", TRUST_EC2, "PolicyDocument", READ_OBJECTS),

@@ -221,6 +221,21 @@ class AccessKeyUsageTest {
     }
 
     @Test
+    void theRootUsersKeysAreRecordedInTheAccountInTheSameCommitAsUsersKeys() throws Exception {
+        String rootFirst = root("CreateAccessKey").at("/AccessKey/AccessKeyId").asText();
+        String rootSecond = root("CreateAccessKey").at("/AccessKey/AccessKeyId").asText();
+        int before = store.commits.get();
+        usage.record(rootFirst, "iam", "us-east-1");
+        usage.record(rootSecond, "s3", "eu-west-1");
+        usage.record(aliceKey, "sts", "us-west-2");
+        runWrites();
+        assertThat(store.commits.get() - before).isEqualTo(1);
+        List<AccessKey> rootKeys = warden.directory().current().account(ACCOUNT).root().accessKeys();
+        assertThat(rootKeys).extracting(k -> k.lastUsed().serviceName()).containsExactly("iam", "s3");
+        assertThat(lastUsed("alice", aliceKey).serviceName()).isEqualTo("sts");
+    }
+
+    @Test
     void anUnknownKeyIsIgnored() {
         int before = store.commits.get();
         assertThatCode(() -> {

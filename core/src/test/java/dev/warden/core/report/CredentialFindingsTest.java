@@ -126,7 +126,9 @@ class CredentialFindingsTest {
                 ago(Duration.ofDays(10)), true, null, false,
                 List.of(key("AKIAROOT", true, ago(Duration.ofDays(1)), NOW)));
         assertThat(findings(root)).containsExactly(new Finding(Kind.ROOT_ACCESS_KEY, ROOT,
-                "the root user has active access key AKIAROOT; the root user should have no access keys"));
+                "the root user has active access key AKIAROOT; the root user should have no access keys"),
+                new Finding(Kind.ROOT_WITHOUT_MFA, ROOT, "the root user has an active access key and no MFA device: "
+                        + "enable one"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.warden.core.sts;
 
 import static dev.warden.core.sts.StsFixture.ACCOUNT;
+import static dev.warden.core.sts.StsFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,17 +31,6 @@ class ConsoleSignInTest {
     @AfterEach
     void close() throws Exception {
         f.close();
-    }
-
-    private static void refused(ThrowingSignIn signIn, IamError error, String message) {
-        assertThatThrownBy(signIn::run).isInstanceOfSatisfying(IamException.class, e -> {
-            assertThat(e.error()).isEqualTo(error);
-            assertThat(e.getMessage()).isEqualTo(message);
-        });
-    }
-
-    private interface ThrowingSignIn {
-        void run() throws Exception;
     }
 
     @Test

@@ -1,11 +1,16 @@
 package dev.warden.core.sts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.warden.core.MovableClock;
 
 import dev.warden.core.Warden;
 import dev.warden.core.auth.AuthenticationException;
 import dev.warden.core.auth.Caller;
 import dev.warden.core.auth.MasterKey;
+import dev.warden.core.auth.mfa.Base32;
+import dev.warden.core.auth.mfa.Totp;
+import dev.warden.core.iam.IamError;
 import dev.warden.core.iam.IamException;
 import dev.warden.core.store.InMemoryDirectoryStore;
 import dev.warden.spi.AuthorizationRequest;
@@ -13,6 +18,7 @@ import dev.warden.spi.Decision;
 import dev.warden.spi.Principal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -38,7 +44,7 @@ final class StsFixture implements AutoCloseable {
     StsFixture() throws Exception {
         this((user, serial, code) -> {
             if (!code.equals("123456")) {
-                throw new IamException(dev.warden.core.iam.IamError.ACCESS_DENIED, MfaCheck.FAILED);
+                throw new IamException(IamError.ACCESS_DENIED, MfaCheck.FAILED);
             }
         });
     }
@@ -83,6 +89,23 @@ final class StsFixture implements AutoCloseable {
         return "arn:aws:iam::" + account + ":role/" + name;
     }
 
+    /** Creates virtual MFA device {@code name} in {@code account} and enables it for the root user; its seed. */
+    byte[] rootMfaDevice(String account, String name) throws Exception {
+        var device = iam(account, "CreateVirtualMFADevice", "VirtualMFADeviceName", name).get("VirtualMFADevice");
+        byte[] seed = Base32.decode(new String(Base64.getDecoder()
+                .decode(device.get("Base32StringSeed").asText()), StandardCharsets.US_ASCII));
+        long step = Totp.AWS.step(clock.instant());
+        iam(account, "EnableMFADevice", "SerialNumber", device.get("SerialNumber").asText(),
+                "AuthenticationCode1", Totp.AWS.generate(seed, step - 1),
+                "AuthenticationCode2", Totp.AWS.generate(seed, step));
+        return seed;
+    }
+
+    /** The root user's access key in {@code account}, created as the root user does: without a user name. */
+    CallerCredential rootKey(String account) throws Exception {
+        return resolve(iam(account, "CreateAccessKey").at("/AccessKey/AccessKeyId").asText(), null);
+    }
+
     CallerCredential resolve(String accessKeyId, String token) throws AuthenticationException {
         return warden.credentials().lookup(accessKeyId, token);
     }
@@ -100,6 +123,25 @@ final class StsFixture implements AutoCloseable {
             return e;
         }
         throw new AssertionError(action + " " + String.join(" ", params) + " should have failed");
+    }
+
+    /** Runs {@code call}, which must fail with AWS's {@code error} and exactly {@code message}. */
+    static void refused(ThrowingCall call, IamError error, String message) {
+        try {
+            call.run();
+        } catch (IamException e) {
+            assertThat(e.error()).as(e.getMessage()).isEqualTo(error);
+            assertThat(e.getMessage()).isEqualTo(message);
+            return;
+        } catch (Exception e) {
+            throw new AssertionError("expected " + error + ", got " + e, e);
+        }
+        throw new AssertionError("should have failed with " + error);
+    }
+
+    /** A call that may fail. */
+    interface ThrowingCall {
+        void run() throws Exception;
     }
 
     /** The credentials in an STS answer, resolved as a request signed with them would be. */

@@ -10,13 +10,15 @@ import java.util.Set;
 
 /**
  * Writes operation results in the Query protocol's XML, as AWS does: objects become elements in order, lists become
- * {@code <member>} elements, and policy documents are URL-encoded JSON (the AWS CLI decodes them; SDK users call
- * {@code URLDecoder}).
+ * {@code <member>} elements, maps ({@code SummaryMap}) {@code <entry>} elements, and policy documents are URL-encoded
+ * JSON (the AWS CLI decodes them; SDK users call {@code URLDecoder}).
  */
 final class QueryXml {
 
     /** The elements IAM answers with URL-encoded policy JSON. */
     private static final Set<String> POLICY_DOCUMENTS = Set.of("PolicyDocument", "AssumeRolePolicyDocument", "Document");
+    /** The elements that are maps: {@code <entry><key>K</key><value>V</value></entry>} per field. */
+    private static final Set<String> MAPS = Set.of("SummaryMap");
 
     private QueryXml() {
     }
@@ -52,7 +54,16 @@ final class QueryXml {
             return;
         }
         indent(xml, depth).append('<').append(name).append('>');
-        if (value.isObject()) {
+        if (value.isObject() && MAPS.contains(name)) {
+            xml.append('\n');
+            for (Map.Entry<String, JsonNode> entry : value.properties()) {
+                indent(xml, depth + 1).append("<entry>\n");
+                indent(xml, depth + 2).append("<key>").append(escape(entry.getKey())).append("</key>\n");
+                element(xml, "value", entry.getValue(), depth + 2);
+                indent(xml, depth + 1).append("</entry>\n");
+            }
+            indent(xml, depth);
+        } else if (value.isObject()) {
             xml.append('\n');
             children(xml, value, depth + 1);
             indent(xml, depth);

@@ -1,5 +1,8 @@
 package dev.warden.filter.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.warden.core.Warden;
 import dev.warden.core.auth.MasterKey;
 import dev.warden.core.store.InMemoryDirectoryStore;
@@ -14,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -67,6 +71,16 @@ final class QueryEndpointServer implements AutoCloseable {
         return StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** Runs {@code call}, which must fail with AWS's status, code, a message that starts so, and a request id. */
+    static void fails(Runnable call, int status, String code, String messageStart) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsServiceException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(status);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+            assertThat(e.awsErrorDetails().errorMessage()).startsWith(messageStart);
+            assertThat(e.requestId()).isNotBlank();
+        });
     }
 
     static AwsSessionCredentials session(software.amazon.awssdk.services.sts.model.Credentials c) {

@@ -1,8 +1,8 @@
 package dev.warden.filter.query;
 
+import static dev.warden.filter.query.QueryEndpointServer.fails;
 import static dev.warden.filter.query.QueryEndpointServer.session;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -37,15 +36,6 @@ class SdkClientsTest {
     @AfterAll
     static void stop() throws Exception {
         server.close();
-    }
-
-    private static void fails(Runnable call, int status, String code, String messageStart) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsServiceException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(status);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-            assertThat(e.awsErrorDetails().errorMessage()).startsWith(messageStart);
-            assertThat(e.requestId()).isNotBlank();
-        });
     }
 
     @Test
