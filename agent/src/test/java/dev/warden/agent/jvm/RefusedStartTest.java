@@ -25,9 +25,7 @@ class RefusedStartTest {
 
     @BeforeEach
     void aliceMayReadOrders() throws Exception {
-        try (StoreFixture store = StoreFixture.create(dir.resolve("store"))) {
-            store.user("alice", StoreFixture.allow("orders:*", "arn:aws:orders:*:111122223333:order/*"));
-        }
+        StoreFixture.aliceGetsOrdersBobNothing(dir.resolve("store"));
     }
 
     private Path config(String json) throws Exception {
