@@ -63,6 +63,8 @@ class ShippedRouteTableTest {
             POST   | /b/k             | uploadId=x                               | s3:PutObject                | arn:aws:s3:::b/k
             GET    | /b/k             | uploadId=x                               | s3:ListMultipartUploadParts | arn:aws:s3:::b/k
             DELETE | /b/k             | uploadId=x                               | s3:AbortMultipartUpload     | arn:aws:s3:::b/k
+            GET    | /b/k             | partNumber=2                             | s3:GetObject                | arn:aws:s3:::b/k
+            HEAD   | /b/k             | partNumber=1                             | s3:GetObject                | arn:aws:s3:::b/k
             GET    | /b/k             | X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=300 | s3:GetObject      | arn:aws:s3:::b/k
             """)
     void everyS3OperationMapsToTheActionAwsDocuments(String method, String path, String query, String action,
