@@ -83,7 +83,8 @@ final class ObjectOperations {
     }
 
     /**
-     * Refuses a body S3 would refuse before reading it: too large for one PUT, of unknown length, or still in
+     * Refuses a body S3 would refuse before reading it: too large for one PUT, of unknown length (sent with
+     * {@code Transfer-Encoding: chunked}: 501 naming the header, as S3 answers; else 411), or still in
      * {@code aws-chunked} framing (nothing in front of the servlet decoded it: storing it would store the framing).
      */
     static void checkBodyLength(S3Request request) throws S3Exception {
@@ -92,6 +93,11 @@ final class ObjectOperations {
             throw S3Exception.notImplemented("Content-Encoding: aws-chunked reached the object store undecoded");
         }
         long length = request.http.getContentLengthLong();
+        if (length < 0 && !streamingPayload(request) && isChunked(request.header("Transfer-Encoding"))) {
+            // S3 takes no chunked transfer coding except aws-chunked, whose length x-amz-decoded-content-length gives
+            throw new S3Exception(501, "NotImplemented", "A header you provided implies functionality that is not"
+                    + " implemented").with("Header", "Transfer-Encoding");
+        }
         if (length < 0) {
             throw new S3Exception(411, "MissingContentLength", "You must provide the Content-Length HTTP header.");
         }
@@ -100,6 +106,16 @@ final class ObjectOperations {
                     .with("ProposedSize", Long.toString(length))
                     .with("MaxSizeAllowed", Long.toString(ObjectStore.MAX_PUT_BYTES));
         }
+    }
+
+    /** Whether the payload is signed or sent as {@code aws-chunked} ({@code x-amz-content-sha256: STREAMING-...}). */
+    private static boolean streamingPayload(S3Request request) {
+        String sha256 = request.header("x-amz-content-sha256");
+        return sha256 != null && sha256.startsWith("STREAMING-");
+    }
+
+    private static boolean isChunked(String transferEncoding) {
+        return transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     void delete(S3Request request, HttpServletResponse response) throws StoreException, IOException {
