@@ -39,7 +39,7 @@ class ShippedRouteTableTest {
 
     @ParameterizedTest(name = "{0} {1}?{2}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            GET    | /                | -                                        | s3:ListAllMyBuckets         | *
+            GET    | /                | -                                        | s3:ListAllMyBuckets         | arn:aws:s3:::*
             PUT    | /b               | -                                        | s3:CreateBucket             | arn:aws:s3:::b
             DELETE | /b               | -                                        | s3:DeleteBucket             | arn:aws:s3:::b
             HEAD   | /b               | -                                        | s3:ListBucket               | arn:aws:s3:::b

@@ -43,7 +43,7 @@ class EveryRequestRunsTheOperationItWasAuthorizedForTest {
         String object = "arn:aws:s3:::b/k/x";
         String source = "arn:aws:s3:::" + SOURCE;
         return switch (operation) {
-            case "ListBuckets" -> List.of(new Check("s3:ListAllMyBuckets", "*"));
+            case "ListBuckets" -> List.of(new Check("s3:ListAllMyBuckets", "arn:aws:s3:::*"));
             case "CreateBucket" -> List.of(new Check("s3:CreateBucket", bucket));
             case "HeadBucket", "ListObjects", "ListObjectsV2" -> List.of(new Check("s3:ListBucket", bucket));
             case "DeleteBucket" -> List.of(new Check("s3:DeleteBucket", bucket));
