@@ -19,9 +19,11 @@ final class ObjectOperations {
     private static final int BUFFER = 64 * 1024;
 
     private final ObjectStore store;
+    private final S3Access access;
 
-    ObjectOperations(ObjectStore store) {
+    ObjectOperations(ObjectStore store, S3Access access) {
         this.store = store;
+        this.access = access;
     }
 
     void get(S3Request request, HttpServletResponse response, boolean head)
@@ -29,7 +31,7 @@ final class ObjectOperations {
         if (request.has("partNumber")) {
             throw S3Exception.notImplemented("GetObject by partNumber");
         }
-        try (ObjectContent content = store.open(request.bucket, request.key)) {
+        try (ObjectContent content = openReadable(request)) {
             ObjectMeta meta = content.meta();
             if (Preconditions.notModified(request, meta)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -53,6 +55,24 @@ final class ObjectOperations {
             if (!head) {
                 send(content.channel(), first, length, response.getOutputStream());
             }
+        }
+    }
+
+    /**
+     * The object; a missing key is 404 {@code NoSuchKey} only to a caller who may list the bucket, and 403
+     * {@code AccessDenied} to anyone else, so that GetObject and HeadObject do not tell who may not list it which keys
+     * exist (S3 API reference, GetObject and HeadObject: "If you don't have the s3:ListBucket permission, Amazon S3
+     * returns an HTTP status code 403").
+     */
+    private ObjectContent openReadable(S3Request request) throws S3Exception, StoreException, IOException {
+        try {
+            return store.open(request.bucket, request.key);
+        } catch (StoreException e) {
+            if (e.failure() == StoreFailure.NO_SUCH_KEY
+                    && !access.allowed(request.http, "s3:ListBucket", S3Request.arn(request.bucket, null))) {
+                throw new S3Exception(403, "AccessDenied", "Access Denied");
+            }
+            throw e;
         }
     }
 

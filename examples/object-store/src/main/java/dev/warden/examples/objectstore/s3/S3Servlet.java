@@ -52,7 +52,7 @@ public final class S3Servlet extends HttpServlet {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(access, "access");
         this.operations = operations(new BucketOperations(store, access), new ListOperations(store),
-                new ObjectOperations(store), new DeleteObjectsOperation(store, access), new MultipartOperations(store),
+                new ObjectOperations(store, access), new DeleteObjectsOperation(store, access), new MultipartOperations(store),
                 new PolicyOperations(store), new AclOperations(store));
     }
 
