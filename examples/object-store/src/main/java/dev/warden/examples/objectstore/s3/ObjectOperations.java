@@ -28,9 +28,7 @@ final class ObjectOperations {
 
     void get(S3Request request, HttpServletResponse response, boolean head)
             throws S3Exception, StoreException, IOException {
-        if (request.has("partNumber")) {
-            throw S3Exception.notImplemented("GetObject by partNumber");
-        }
+        Integer partNumber = partNumber(request);
         try (ObjectContent content = openReadable(request)) {
             ObjectMeta meta = content.meta();
             if (Preconditions.notModified(request, meta)) {
@@ -39,11 +37,23 @@ final class ObjectOperations {
                 response.setHeader("Last-Modified", HttpDates.header(meta.lastModified()));
                 return;
             }
-            ByteRange range = ByteRange.parse(request.header("Range"), meta.size());
+            ObjectMeta.Part part = partNumber == null ? null : meta.part(partNumber).orElseThrow(() ->
+                    new S3Exception(416, "InvalidPartNumber", "The requested partnumber is not satisfiable")
+                            .with("PartNumberRequested", partNumber.toString())
+                            .with("ActualPartCount", Integer.toString(meta.partCount())));
+            ByteRange range = part == null ? ByteRange.parse(request.header("Range"), meta.size()) : null;
             ObjectResponseHeaders.write(request, response, meta);
             long first = 0;
             long length = meta.size();
-            if (range == null) {
+            if (part != null) {
+                first = part.first();
+                length = part.length();
+                response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+                response.setHeader("Content-Range", "bytes " + first + "-" + (first + length - 1) + "/" + meta.size());
+                if (!meta.partSizes().isEmpty()) {
+                    response.setHeader("x-amz-mp-parts-count", Integer.toString(meta.partCount()));
+                }
+            } else if (range == null) {
                 response.setStatus(HttpServletResponse.SC_OK);
             } else {
                 response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
@@ -56,6 +66,22 @@ final class ObjectOperations {
                 send(content.channel(), first, length, response.getOutputStream());
             }
         }
+    }
+
+    /**
+     * GetObject's {@code partNumber}, or {@code null}: 1 to 10,000, and never beside a {@code Range} header (refused
+     * before the key is looked up, as S3 refuses them).
+     */
+    private static Integer partNumber(S3Request request) throws S3Exception {
+        String value = request.param("partNumber");
+        if (value == null) {
+            return null;
+        }
+        if (request.header("Range") != null) {
+            throw new S3Exception(400, "InvalidRequest",
+                    "Cannot specify both Range header and partNumber query parameter");
+        }
+        return MultipartOperations.partNumber(request);
     }
 
     /**
