@@ -16,7 +16,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -42,11 +41,7 @@ class DisguisedPartCopyScenarioTest {
         store = new RunningObjectStore(dir);
         store.bucketWith("alpha", "public/readme.txt");
         store.bucketWith("beta", "secret.txt");
-        mallory = store.user("mallory");
-        try (IamClient iam = store.iam(store.admin)) {
-            iam.putUserPolicy(b -> b.userName("mallory").policyName("public-prefix")
-                    .policyDocument(PUBLIC_PREFIX_ONLY));
-        }
+        mallory = store.userWithPolicy("mallory", PUBLIC_PREFIX_ONLY);
     }
 
     @AfterEach

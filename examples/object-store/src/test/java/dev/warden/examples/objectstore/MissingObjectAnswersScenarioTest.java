@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -39,13 +38,9 @@ class MissingObjectAnswersScenarioTest {
     }
 
     private AwsBasicCredentials userWith(String name, String actions) {
-        AwsBasicCredentials credentials = store.user(name);
-        try (IamClient iam = store.iam(store.admin)) {
-            iam.putUserPolicy(b -> b.userName(name).policyName("policy").policyDocument("""
-                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": %s,
-                      "Resource": ["arn:aws:s3:::downloads", "arn:aws:s3:::downloads/*"]}]}""".formatted(actions)));
-        }
-        return credentials;
+        return store.userWithPolicy(name, """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": %s,
+                  "Resource": ["arn:aws:s3:::downloads", "arn:aws:s3:::downloads/*"]}]}""".formatted(actions));
     }
 
     @Test

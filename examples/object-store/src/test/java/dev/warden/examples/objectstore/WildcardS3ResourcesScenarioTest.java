@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -39,17 +38,9 @@ class WildcardS3ResourcesScenarioTest {
         store.close();
     }
 
-    private AwsBasicCredentials userWith(String name, String policy) {
-        AwsBasicCredentials credentials = store.user(name);
-        try (IamClient iam = store.iam(store.admin)) {
-            iam.putUserPolicy(b -> b.userName(name).policyName("policy").policyDocument(policy));
-        }
-        return credentials;
-    }
-
     @Test
     void aDenyOfListAllMyBucketsOnEveryBucketArnRefusesListBuckets() {
-        AwsBasicCredentials user = userWith("lister", """
+        AwsBasicCredentials user = store.userWithPolicy("lister", """
                 {"Version": "2012-10-17", "Statement": [
                   {"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
                   {"Effect": "Deny", "Action": "s3:ListAllMyBuckets", "Resource": "arn:aws:s3:::*"}]}""");
@@ -65,7 +56,7 @@ class WildcardS3ResourcesScenarioTest {
 
     @Test
     void anAllowOfListAllMyBucketsOnEveryBucketArnAllowsListBuckets() {
-        AwsBasicCredentials user = userWith("lister", """
+        AwsBasicCredentials user = store.userWithPolicy("lister", """
                 {"Version": "2012-10-17", "Statement": [
                   {"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "arn:aws:s3:::*"}]}""");
         try (S3Client s3 = store.s3(user)) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.examples.objectstore.storage.CannedAcl;
-import java.net.URI;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,23 +20,20 @@ import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
  */
 class S3RecreateBucketTest {
 
-    private static final String OTHER_ACCOUNT = "444455556666";
-
     private S3Fixture fixture;
-    private final Server otherServer = new Server();
+    private OtherAccount otherAccount;
     private S3Client other;
 
     @BeforeEach
     void start() throws Exception {
         fixture = new S3Fixture();
-        URI otherUri = S3Fixture.serve(otherServer, fixture.store, S3Access.trusting(OTHER_ACCOUNT));
-        other = S3Fixture.client(otherUri);
+        otherAccount = new OtherAccount(fixture);
+        other = otherAccount.s3;
     }
 
     @AfterEach
     void stop() throws Exception {
-        other.close();
-        otherServer.stop();
+        otherAccount.close();
         fixture.close();
     }
 
