@@ -117,7 +117,15 @@ public final class S3Servlet extends HttpServlet {
                 new S3Operation("HeadBucket", "HEAD", BUCKET, buckets::head),
                 new S3Operation("DeleteBucket", "DELETE", BUCKET, buckets::delete),
                 new S3Operation("GetBucketLocation", "GET", BUCKET, buckets::location),
-                new S3Operation("ListObjects", "GET", BUCKET, listings::listV1),
+                // as S3 reads it: list-type=2 is the V2 document, anything else V1 (a table without a
+                // ListObjectsV2 route, such as one written by an earlier version, still answers V2 clients)
+                new S3Operation("ListObjects", "GET", BUCKET, (request, response) -> {
+                    if ("2".equals(request.param("list-type"))) {
+                        listings.listV2(request, response);
+                    } else {
+                        listings.listV1(request, response);
+                    }
+                }),
                 new S3Operation("ListObjectsV2", "GET", BUCKET, listings::listV2),
                 new S3Operation("GetBucketPolicy", "GET", BUCKET, policies::get),
                 new S3Operation("PutBucketPolicy", "PUT", BUCKET, policies::put),

@@ -104,4 +104,14 @@ class S3ServletRunsTheNamedOperationTest {
         assertThat(otherMethod.body()).contains("<Code>MethodNotAllowed</Code>");
         assertThat(fixture.store.find("alpha", "public/mine.txt")).isPresent();
     }
+
+    @Test
+    void listObjectsNamedByAnOlderTableStillAnswersAVersionTwoListingAsS3ReadsListType() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(fixture.uri
+                + "/alpha?list-type=2")).header("x-test-route", "ListObjects").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("<KeyCount>1</KeyCount>").doesNotContain("<Marker>");
+    }
 }
