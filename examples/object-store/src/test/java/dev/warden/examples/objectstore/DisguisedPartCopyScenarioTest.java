@@ -29,7 +29,8 @@ class DisguisedPartCopyScenarioTest {
 
     static final String PUBLIC_PREFIX_ONLY = """
             {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
-              "Action": ["s3:GetObject", "s3:PutObject", "s3:PutObjectAcl"], "Resource": "arn:aws:s3:::alpha/public/*"}]}""";
+              "Action": ["s3:GetObject", "s3:PutObject", "s3:PutObjectAcl"],
+              "Resource": "arn:aws:s3:::alpha/public/*"}]}""";
 
     @TempDir
     Path dir;

@@ -52,8 +52,8 @@ public final class S3Servlet extends HttpServlet {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(access, "access");
         this.operations = operations(new BucketOperations(store, access), new ListOperations(store),
-                new ObjectOperations(store, access), new DeleteObjectsOperation(store, access), new MultipartOperations(store),
-                new PolicyOperations(store), new AclOperations(store));
+                new ObjectOperations(store, access), new DeleteObjectsOperation(store, access),
+                new MultipartOperations(store), new PolicyOperations(store), new AclOperations(store));
     }
 
     @Override
