@@ -61,7 +61,8 @@ import org.slf4j.LoggerFactory;
  * {@link PrincipalResolver}s; else anonymous), maps the request through the {@link RouteTable} to IAM actions on
  * resource ARNs with the condition keys AWS would send, decides each with {@link Warden#authorize}, and either
  * answers with AWS's error (403 {@code AccessDenied} with the reason and a request id, in the table's protocol) or
- * lets the request through with its {@link RequestContext} bound and its body checked as it is read.
+ * lets the request through with its {@link RequestContext} bound, its body checked as it is read, and the name of
+ * the route that mapped it in {@link #ROUTE}: the application should run that operation and no other.
  *
  * <pre>{@code
  * WardenFilter filter = WardenFilter.builder(warden)
@@ -90,6 +91,15 @@ public final class WardenFilter implements Filter {
     public static final String REQUEST_ID = "dev.warden.requestId";
     /** Request attribute holding the authenticated {@link Caller}. */
     public static final String CALLER = "dev.warden.caller";
+    /**
+     * Request attribute holding the {@code Sid} of the route that mapped the request (a {@code String}), set on every
+     * request this filter lets through by a route: checked, public or delegated. It is the operation the filter
+     * decided the request is, and the application should act on it rather than read the method, query and headers
+     * again in an order of its own (two readings of one request are how a check on one action ends up running
+     * another). Absent when no route mapped the request (a table with {@code "Unmapped": "Allow"}): an application
+     * that dispatches on it must then refuse the request.
+     */
+    public static final String ROUTE = "dev.warden.route";
 
     private static final Logger LOG = LoggerFactory.getLogger(WardenFilter.class);
 
@@ -138,6 +148,14 @@ public final class WardenFilter implements Filter {
     /** The authenticated caller of {@code request}, once this filter let it through. */
     public static Optional<Caller> caller(ServletRequest request) {
         return Optional.ofNullable((Caller) request.getAttribute(CALLER));
+    }
+
+    /**
+     * The {@code Sid} of the route that mapped {@code request}, once this filter let it through ({@link #ROUTE}); empty
+     * when no route mapped it, or outside a request this filter passed.
+     */
+    public static Optional<String> route(ServletRequest request) {
+        return request.getAttribute(ROUTE) instanceof String sid ? Optional.of(sid) : Optional.empty();
     }
 
     /**
@@ -199,7 +217,8 @@ public final class WardenFilter implements Filter {
             mapped = table.map(new RouteRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(),
                     request::getHeader), builtins(request, who, region, now));
         } catch (RouteRequestException e) {
-            ErrorBody.write(response, protocol, new AwsError(400, e.code(), e.getMessage()), requestId, null);
+            ErrorBody.write(response, protocol, new AwsError(400, e.code(), e.getMessage(), e.details()), requestId,
+                    null);
             return Outcome.INVALID;
         }
         Map<String, ContextValue> keys;
@@ -228,7 +247,7 @@ public final class WardenFilter implements Filter {
             }
             outcome = Outcome.ALLOWED;
         }
-        pass(request, response, chain, protocol, who, keys, requestId);
+        pass(request, response, chain, protocol, who, keys, mapped.map(MappedRequest::sid).orElse(null), requestId);
         return outcome;
     }
 
@@ -300,9 +319,10 @@ public final class WardenFilter implements Filter {
     }
 
     private void pass(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Protocol protocol,
-                      Authenticated who, Map<String, ContextValue> keys, String requestId)
+                      Authenticated who, Map<String, ContextValue> keys, String route, String requestId)
             throws IOException, ServletException {
         request.setAttribute(CALLER, who.caller());
+        request.setAttribute(ROUTE, route);   // null removes it: nothing upstream may name the operation
         HttpServletRequest forwarded = who.verified() == null ? request
                 : new VerifiedBodyRequest(request, who.verified());
         try (RequestContext.Scope ignored = RequestContext.bind(

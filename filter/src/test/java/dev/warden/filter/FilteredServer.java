@@ -36,7 +36,8 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 /**
  * A real Jetty on 127.0.0.1 (ephemeral port) with {@link WardenFilter} in front of an echo servlet, over a Warden
  * whose clock stands at {@link #NOW}: account 111122223333 with users made on demand. The echo servlet reads the
- * whole body and answers with what the filter told it: the principal, the context keys and the body's digest.
+ * whole body and answers with what the filter told it: the principal, the route, the context keys and the body's
+ * digest.
  */
 final class FilteredServer implements AutoCloseable {
 
@@ -117,6 +118,7 @@ final class FilteredServer implements AutoCloseable {
             StringBuilder out = new StringBuilder();
             RequestContext context = RequestContext.current().orElse(null);
             out.append("principal=").append(context == null ? "none" : context.principal().arn()).append('\n');
+            out.append("route=").append(WardenFilter.route(request).orElse("none")).append('\n');
             if (context != null) {
                 for (Map.Entry<String, ContextValue> key : new TreeMap<>(context.contextKeys()).entrySet()) {
                     out.append(key.getKey()).append('=').append(String.join(",", key.getValue().values())).append('\n');

@@ -2,6 +2,7 @@ package dev.warden.filter.route;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One line of the route table, compiled.
@@ -14,9 +15,16 @@ import java.util.Map;
  * @param mode who authorizes: the filter, nobody, or the application
  * @param checks the action and resource templates: the route's own first, then {@code Also}
  * @param context the service condition keys and their templates
+ * @param selectors the table's selectors this route's {@code Query} requires present: the only ones a request it
+ *     matches may carry
  */
 record Route(String sid, String method, PathPattern path, List<Predicate> query, List<Predicate> headers,
-             MappedRequest.Mode mode, List<CheckTemplate> checks, Map<String, Template> context) {
+             MappedRequest.Mode mode, List<CheckTemplate> checks, Map<String, Template> context,
+             Set<String> selectors) {
+
+    Route {
+        selectors = Set.copyOf(selectors);
+    }
 
     /**
      * Whether this route matches every request {@code later} matches, so that {@code later}, coming after it, can
@@ -29,7 +37,7 @@ record Route(String sid, String method, PathPattern path, List<Predicate> query,
             return false;
         }
         if (!path.covers(later.path()) || !implied(query, later.query(), false)
-                || !implied(headers, later.headers(), true)) {
+                || !implied(headers, later.headers(), true) || !selectors.containsAll(later.selectors())) {
             return false;
         }
         for (CheckTemplate check : checks) {

@@ -11,19 +11,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Reads a route table's JSON, refusing anything doubtful with the JSON pointer of the offending value. */
 final class RouteParser {
 
     static final int MAX_BYTES = 1 << 20;
-    private static final Set<String> TOP = Set.of("Version", "Protocol", "Unmapped", "Routes");
+    private static final Set<String> TOP = Set.of("Version", "Protocol", "Unmapped", "Selectors", "Routes");
     private static final Set<String> ROUTE = Set.of("Sid", "Route", "Public", "Delegated", "Action", "Resource",
             "Query", "Headers", "Also", "Context");
     private static final Pattern METHOD = Pattern.compile("\\*|[A-Z]+");
     private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9-]+:[A-Za-z0-9*?]+");
 
+    private static final Pattern SELECTOR = Pattern.compile("[A-Za-z0-9._~-]+");
+
     private final String source;
+    private Set<String> selectors = Set.of();
 
     private RouteParser(String source) {
         this.source = source;
@@ -67,6 +71,7 @@ final class RouteParser {
             }
             allowUnmapped = unmapped.equals("Allow");
         }
+        selectors = selectors(root.get("Selectors"));
         JsonNode routes = root.get("Routes");
         if (routes == null || !routes.isArray()) {
             throw error("/Routes", routes == null ? "missing" : "must be an array of routes");
@@ -85,7 +90,27 @@ final class RouteParser {
                 }
             }
         }
-        return new RouteTable(protocol, allowUnmapped, compiled);
+        return new RouteTable(protocol, allowUnmapped, selectors, compiled);
+    }
+
+    private Set<String> selectors(JsonNode node) throws RouteTableException {
+        if (node == null) {
+            return Set.of();
+        }
+        if (!node.isArray()) {
+            throw error("/Selectors", "must be an array of query parameter names");
+        }
+        Set<String> names = new TreeSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode name = node.get(i);
+            if (!name.isTextual() || !SELECTOR.matcher(name.textValue()).matches()) {
+                throw error("/Selectors/" + i, "must be a query parameter name (letters, digits, '.', '_', '~', '-')");
+            }
+            if (!names.add(name.textValue())) {
+                throw error("/Selectors/" + i, "'" + name.textValue() + "' is listed twice");
+            }
+        }
+        return names;
     }
 
     private Route route(JsonNode node, String at, int index) throws RouteTableException {
@@ -170,8 +195,14 @@ final class RouteParser {
                 context.put(key.getKey(), template(key.getValue().textValue(), keyAt, path));
             }
         }
-        return new Route(sid, method, path, predicates(node, "Query", at), predicates(node, "Headers", at), mode,
-                checks, context);
+        List<Predicate> query = predicates(node, "Query", at);
+        Set<String> named = new TreeSet<>();
+        for (Predicate predicate : query) {
+            if (predicate.requiresPresence() && selectors.contains(predicate.name())) {
+                named.add(predicate.name());
+            }
+        }
+        return new Route(sid, method, path, query, predicates(node, "Headers", at), mode, checks, context, named);
     }
 
     private boolean flag(JsonNode node, String field, String at) throws RouteTableException {

@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How HTTP requests become IAM actions on resource ARNs: a JSON file (DESIGN contract 3), parsed strictly, immutable.
@@ -21,6 +24,7 @@ import java.util.Optional;
  *   "Version": "2026-11-23",
  *   "Protocol": "s3",                      // how errors are written: "s3", "query" or "json"
  *   "Unmapped": "Deny",                    // or "Allow": requests no route maps pass unchecked
+ *   "Selectors": ["acl", "policy", "uploadId", "partNumber"],   // query names that each pick an operation
  *   "Routes": [
  *     {"Sid": "Health", "Route": "GET /healthz", "Public": true},
  *     {"Route": "GET /{bucket}", "Query": {"policy": true},
@@ -51,6 +55,16 @@ import java.util.Optional;
  *   {@code x-amz-copy-source} ({@code /bucket/key?versionId=1} becomes {@code bucket/key}).
  *   <li>The first route that matches, in file order, wins; a route matches only if every reference of its checks
  *   has a value in the request. A route that an earlier one certainly always wins is a parse error naming both. A {@code Context} key whose value is missing is left out of the request.
+ *   <li>{@code Selectors} (optional): query parameters that each select an operation of their own, as S3's
+ *   sub-resources do ({@code ?acl}, {@code ?policy}, {@code ?uploadId}). A route matches only a request whose
+ *   selectors are all ones its {@code Query} requires present, so {@code GET /{bucket}/{key+}} without a
+ *   {@code Query} never matches {@code ?acl}. A request carrying two or more selectors that no one route requires
+ *   together ({@code ?acl&uploadId}; {@code ?uploadId&partNumber} is one route's) is refused before any route is
+ *   tried: S3's 400 {@code InvalidArgument} "Conflicting query string parameters: acl, uploadId", or
+ *   {@code InvalidParameterCombination} in the other protocols. The filter and the application behind it
+ *   therefore never read one request as two different operations.
+ *   <li>The {@code Sid} of the route that matched is what {@code WardenFilter} publishes to the application as
+ *   the request's operation ({@code WardenFilter.ROUTE}); several routes may share one {@code Sid}.
  *   <li>Unknown fields, duplicate keys, wrong types and templates naming nothing are errors with the JSON pointer
  *   of the value ({@link RouteTableException}).
  * </ul>
@@ -59,11 +73,13 @@ public final class RouteTable {
 
     private final Protocol protocol;
     private final boolean allowsUnmapped;
+    private final Set<String> selectors;
     private final List<Route> routes;
 
-    RouteTable(Protocol protocol, boolean allowsUnmapped, List<Route> routes) {
+    RouteTable(Protocol protocol, boolean allowsUnmapped, Set<String> selectors, List<Route> routes) {
         this.protocol = protocol;
         this.allowsUnmapped = allowsUnmapped;
+        this.selectors = Set.copyOf(selectors);
         this.routes = List.copyOf(routes);
     }
 
@@ -107,6 +123,11 @@ public final class RouteTable {
         return allowsUnmapped;
     }
 
+    /** The query parameters that each select an operation ({@code Selectors}); empty when the table has none. */
+    public Set<String> selectors() {
+        return selectors;
+    }
+
     /** The number of routes. */
     public int size() {
         return routes.size();
@@ -116,21 +137,23 @@ public final class RouteTable {
      * The first route matching {@code request}, resolved with {@code builtins} (the filter's {@code account},
      * {@code region}, ...); empty when none matches.
      *
-     * @throws RouteRequestException when the path or query cannot be read safely
+     * @throws RouteRequestException when the path or query cannot be read safely, or the query names selectors
+     *     that no route takes together
      */
     public Optional<MappedRequest> map(RouteRequest request, Map<String, String> builtins) throws RouteRequestException {
         RequestPath path = RequestPath.parse(request.rawPath());
-        QueryParameters query = null;
+        QueryParameters query = QueryParameters.parse(request.rawQuery());
+        Set<String> selected = selected(query);
         for (Route route : routes) {
             if (!route.method().equals("*") && !route.method().equals(request.method())) {
+                continue;
+            }
+            if (!route.selectors().containsAll(selected)) {
                 continue;
             }
             Map<String, String> variables = route.path().match(path);
             if (variables == null) {
                 continue;
-            }
-            if (query == null) {
-                query = QueryParameters.parse(request.rawQuery());
             }
             if (!holds(route.query(), query::get) || !holds(route.headers(), request.header()::apply)) {
                 continue;
@@ -148,6 +171,39 @@ public final class RouteTable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The selectors {@code query} names, refused when they are two or more that no route requires together (S3 picks
+     * no operation for {@code ?acl&uploadId}; guessing one could authorize one operation and run another).
+     */
+    private Set<String> selected(QueryParameters query) throws RouteRequestException {
+        if (selectors.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> selected = new TreeSet<>();
+        for (String selector : selectors) {
+            if (query.get(selector) != null) {
+                selected.add(selector);
+            }
+        }
+        if (selected.size() < 2) {
+            return selected;
+        }
+        for (Route route : routes) {
+            if (route.selectors().containsAll(selected)) {
+                return selected;
+            }
+        }
+        String names = String.join(", ", selected);
+        if (protocol == Protocol.S3) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("ArgumentName", "ResourceType");
+            details.put("ArgumentValue", selected.iterator().next());
+            throw new RouteRequestException("InvalidArgument", "Conflicting query string parameters: " + names,
+                    details);
+        }
+        throw new RouteRequestException("InvalidParameterCombination", "Conflicting query parameters: " + names);
     }
 
     private static boolean holds(List<Predicate> predicates, java.util.function.Function<String, String> values) {

@@ -89,6 +89,15 @@ final class RunningObjectStore implements AutoCloseable {
         }
     }
 
+    /** A new user made through the IAM endpoint by the admin, with {@code policy} as its inline policy and a key. */
+    AwsBasicCredentials userWithPolicy(String name, String policy) {
+        AwsBasicCredentials credentials = user(name);
+        try (IamClient iam = iam(admin)) {
+            iam.putUserPolicy(b -> b.userName(name).policyName(name + "-policy").policyDocument(policy));
+        }
+        return credentials;
+    }
+
     static AwsSessionCredentials session(Credentials credentials) {
         return AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
                 credentials.sessionToken());

@@ -39,7 +39,7 @@ class ShippedRouteTableTest {
 
     @ParameterizedTest(name = "{0} {1}?{2}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            GET    | /                | -                                        | s3:ListAllMyBuckets         | *
+            GET    | /                | -                                        | s3:ListAllMyBuckets         | arn:aws:s3:::*
             PUT    | /b               | -                                        | s3:CreateBucket             | arn:aws:s3:::b
             DELETE | /b               | -                                        | s3:DeleteBucket             | arn:aws:s3:::b
             HEAD   | /b               | -                                        | s3:ListBucket               | arn:aws:s3:::b
@@ -63,6 +63,8 @@ class ShippedRouteTableTest {
             POST   | /b/k             | uploadId=x                               | s3:PutObject                | arn:aws:s3:::b/k
             GET    | /b/k             | uploadId=x                               | s3:ListMultipartUploadParts | arn:aws:s3:::b/k
             DELETE | /b/k             | uploadId=x                               | s3:AbortMultipartUpload     | arn:aws:s3:::b/k
+            GET    | /b/k             | partNumber=2                             | s3:GetObject                | arn:aws:s3:::b/k
+            HEAD   | /b/k             | partNumber=1                             | s3:GetObject                | arn:aws:s3:::b/k
             GET    | /b/k             | X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=300 | s3:GetObject      | arn:aws:s3:::b/k
             """)
     void everyS3OperationMapsToTheActionAwsDocuments(String method, String path, String query, String action,

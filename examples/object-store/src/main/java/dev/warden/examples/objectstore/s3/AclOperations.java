@@ -11,7 +11,9 @@ import java.io.IOException;
 
 /**
  * Get/PutBucketAcl and Get/PutObjectAcl, for canned ACLs only: PUT takes {@code x-amz-acl}, GET shows the grants
- * the canned ACL stands for (the owner's FULL_CONTROL, plus READ or WRITE for AllUsers or AuthenticatedUsers).
+ * the canned ACL stands for, as S3's canned ACL table lists them for buckets and objects alike (the owner's
+ * FULL_CONTROL, plus READ, or READ and WRITE, for AllUsers or AuthenticatedUsers), each Grantee with its
+ * {@code xmlns:xsi} and {@code xsi:type}.
  * Objects are reported as owned by the bucket owner: the store does not track object writers.
  */
 final class AclOperations {
@@ -28,14 +30,14 @@ final class AclOperations {
 
     void getBucketAcl(S3Request request, HttpServletResponse response) throws StoreException, IOException {
         Bucket bucket = store.requireBucket(request.bucket);
-        send(response, bucket.owner(), bucket.acl(), true);
+        send(response, bucket.owner(), bucket.acl());
     }
 
     void getObjectAcl(S3Request request, HttpServletResponse response) throws StoreException, IOException {
         Bucket bucket = store.requireBucket(request.bucket);
         ObjectMeta meta = store.find(request.bucket, request.key)
                 .orElseThrow(() -> new StoreException(StoreFailure.NO_SUCH_KEY));
-        send(response, bucket.owner(), meta.headers().acl(), false);
+        send(response, bucket.owner(), meta.headers().acl());
     }
 
     void putBucketAcl(S3Request request, HttpServletResponse response)
@@ -63,7 +65,7 @@ final class AclOperations {
         return RequestHeaders.acl(request);
     }
 
-    private static void send(HttpServletResponse response, String owner, CannedAcl acl, boolean bucket)
+    private static void send(HttpServletResponse response, String owner, CannedAcl acl)
             throws IOException {
         XmlOut xml = XmlOut.document("AccessControlPolicy");
         Owner.write(xml, "Owner", owner);
@@ -74,10 +76,9 @@ final class AclOperations {
         switch (acl) {
             case PUBLIC_READ -> group(xml, ALL_USERS, "READ");
             case PUBLIC_READ_WRITE -> {
+                // S3 lists the WRITE grant on an object too, where it means nothing ("Not applicable")
                 group(xml, ALL_USERS, "READ");
-                if (bucket) {
-                    group(xml, ALL_USERS, "WRITE");
-                }
+                group(xml, ALL_USERS, "WRITE");
             }
             case AUTHENTICATED_READ -> group(xml, AUTHENTICATED_USERS, "READ");
             default -> {

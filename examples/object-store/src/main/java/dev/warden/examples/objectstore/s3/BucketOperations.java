@@ -1,8 +1,10 @@
 package dev.warden.examples.objectstore.s3;
 
 import dev.warden.examples.objectstore.storage.Bucket;
+import dev.warden.examples.objectstore.storage.CannedAcl;
 import dev.warden.examples.objectstore.storage.ObjectStore;
 import dev.warden.examples.objectstore.storage.StoreException;
+import dev.warden.examples.objectstore.storage.StoreFailure;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,6 +37,11 @@ final class BucketOperations {
         xml.end().send(response, HttpServletResponse.SC_OK);
     }
 
+    /**
+     * CreateBucket. A bucket that exists is {@code BucketAlreadyExists} (409) to another account and
+     * {@code BucketAlreadyOwnedByYou} (409) to its owner, except in us-east-1 where S3 answers its owner 200 and resets
+     * the bucket's ACL to the request's (S3 API reference, CreateBucket).
+     */
     void create(S3Request request, HttpServletResponse response) throws S3Exception, StoreException, IOException {
         String region = null;
         byte[] body = request.http.getInputStream().readNBytes(MAX_CONFIGURATION_BYTES + 1);
@@ -48,8 +55,18 @@ final class BucketOperations {
                 region = null;
             }
         }
-        store.createBucket(request.bucket, access.callerAccount(request.http), region,
-                RequestHeaders.acl(request));
+        CannedAcl acl = RequestHeaders.acl(request);
+        try {
+            store.createBucket(request.bucket, access.callerAccount(request.http), region, acl);
+        } catch (StoreException e) {
+            Bucket existing = store.bucket(request.bucket).orElse(null);
+            if (e.failure() != StoreFailure.BUCKET_ALREADY_OWNED_BY_YOU || existing == null
+                    || !inUsEast1(existing.region()) || !inUsEast1(region)) {
+                throw e;
+            }
+            // S3's legacy us-east-1 answer to its owner: success, and the bucket's ACL is the one asked for now
+            store.putBucketAcl(request.bucket, acl);
+        }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader("Location", "/" + request.bucket);
         response.setContentLength(0);
@@ -75,6 +92,10 @@ final class BucketOperations {
             xml.text(bucket.region());
         }
         xml.send(response, HttpServletResponse.SC_OK);
+    }
+
+    private static boolean inUsEast1(String region) {
+        return region == null || region.equals(DEFAULT_REGION);
     }
 
     static String region(Bucket bucket) {

@@ -22,7 +22,8 @@ final class ContinuationToken {
         } catch (IllegalArgumentException e) {
             // falls through to S3's refusal
         }
-        throw S3Exception.invalidArgument("The continuation token provided is incorrect", "continuation-token",
-                token);
+        // S3 names the parameter and not the value, for an empty token as for any other it cannot read
+        throw new S3Exception(400, "InvalidArgument", "The continuation token provided is incorrect")
+                .with("ArgumentName", "continuation-token");
     }
 }

@@ -31,7 +31,7 @@ final class ListOperations {
         String startAfter = request.param("start-after");
         String after = token != null ? ContinuationToken.decode(token) : startAfter;
         String prefix = request.param("prefix");
-        String delimiter = request.param("delimiter");
+        String delimiter = delimiter(request);
         boolean fetchOwner = "true".equals(request.param("fetch-owner"));
         Listing listing = store.list(bucket.name(), new ListQuery(prefix, delimiter, after, maxKeys));
 
@@ -57,9 +57,9 @@ final class ListOperations {
         UnaryOperator<String> encode = encoding(request);
         String marker = request.param("marker");
         String prefix = request.param("prefix");
-        String delimiter = request.param("delimiter");
+        String delimiter = delimiter(request);
         Listing listing = store.list(bucket.name(), new ListQuery(prefix, delimiter, marker, maxKeys));
-        boolean nextMarker = listing.truncated() && delimiter != null && !delimiter.isEmpty();
+        boolean nextMarker = listing.truncated() && delimiter != null;
 
         XmlOut xml = XmlOut.document("ListBucketResult")
                 .element("Name", bucket.name())
@@ -113,15 +113,24 @@ final class ListOperations {
                 value);
     }
 
-    /** With {@code encoding-type=url}, keys and prefixes are sent URL-encoded (they may hold what XML cannot). */
+    /** The {@code delimiter}; an empty one is none, as S3 reads it (no roll-up, no {@code Delimiter} element). */
+    static String delimiter(S3Request request) {
+        String delimiter = request.param("delimiter");
+        return delimiter == null || delimiter.isEmpty() ? null : delimiter;
+    }
+
+    /**
+     * With {@code encoding-type=url} (any case, echoed as sent), keys, prefixes, the delimiter and the markers are sent
+     * URL-encoded as S3 encodes them: form encoding (a space is {@code +}) that leaves {@code /} alone.
+     */
     static UnaryOperator<String> encoding(S3Request request) throws S3Exception {
         String type = request.param("encoding-type");
         if (type == null) {
             return UnaryOperator.identity();
         }
-        if (!type.equals("url")) {
+        if (!type.equalsIgnoreCase("url")) {
             throw S3Exception.invalidArgument("Invalid Encoding Method specified in Request", "encoding-type", type);
         }
-        return value -> value == null ? null : URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return value -> value == null ? null : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("%2F", "/");
     }
 }

@@ -235,7 +235,8 @@ final class MultipartOperations {
         xml.send(response, HttpServletResponse.SC_OK);
     }
 
-    private static int partNumber(S3Request request) throws S3Exception {
+    /** {@code partNumber}, 1 to 10,000, or S3's {@code InvalidArgument} naming the value as sent. */
+    static int partNumber(S3Request request) throws S3Exception {
         String value = request.param("partNumber");
         try {
             int n = Integer.parseInt(value);

@@ -28,7 +28,7 @@ final class ObjectResponseHeaders {
         set(response, "Content-Language", override(request, "response-content-language", headers.contentLanguage()));
         set(response, "Expires", override(request, "response-expires", headers.expires()));
         for (Map.Entry<String, String> entry : headers.userMetadata().entrySet()) {
-            response.setHeader("x-amz-meta-" + entry.getKey(), entry.getValue());
+            response.setHeader("x-amz-meta-" + entry.getKey(), MetadataValues.encode(entry.getValue()));
         }
     }
 

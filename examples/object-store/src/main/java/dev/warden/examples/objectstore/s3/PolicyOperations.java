@@ -36,8 +36,9 @@ final class PolicyOperations {
     }
 
     /**
-     * Refuses what S3 would: a document Warden's parser refuses as a resource-based policy, or one whose resources
-     * are not this bucket or its objects.
+     * Refuses what S3 would: a document Warden's parser refuses as a resource-based policy, or one with a resource
+     * that names neither this bucket nor anything in it (wildcards that cover them, such as {@code arn:aws:s3:::*},
+     * are taken).
      */
     static CompiledPolicy validate(String bucket, String text) throws S3Exception {
         CompiledPolicy policy;
@@ -52,7 +53,7 @@ final class PolicyOperations {
                 continue;
             }
             for (String resource : statement.resources()) {
-                if (!resource.equals(arn) && !resource.startsWith(arn + "/")) {
+                if (!BucketResources.coverBucket(resource, arn)) {
                     throw new S3Exception(400, "MalformedPolicy", "Policy has invalid resource");
                 }
             }

@@ -2,6 +2,7 @@ package dev.warden.examples.objectstore.s3;
 
 import dev.warden.examples.objectstore.storage.CannedAcl;
 import dev.warden.examples.objectstore.storage.ObjectHeaders;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Locale;
@@ -28,9 +29,10 @@ final class RequestHeaders {
         for (String name : Collections.list(request.http.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.startsWith(META) && lower.length() > META.length()) {
-                String value = request.header(name);
+                String value = MetadataValues.decode(request.header(name));
                 metadata.put(lower.substring(META.length()), value);
-                metadataBytes += lower.length() - META.length() + value.length();
+                // S3 counts "the number of bytes in the UTF-8 encoding of each key and value"
+                metadataBytes += lower.length() - META.length() + value.getBytes(StandardCharsets.UTF_8).length;
             }
         }
         if (metadataBytes > MAX_USER_METADATA_BYTES) {

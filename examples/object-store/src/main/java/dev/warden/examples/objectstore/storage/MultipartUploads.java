@@ -203,7 +203,8 @@ public final class MultipartUploads {
                     staged = files.stage(in, Long.MAX_VALUE);
                 }
                 ObjectMeta meta = store.commit(space, key, staged,
-                        HEX.formatHex(etag.digest()) + "-" + chosen.size(), upload.headers());
+                        HEX.formatHex(etag.digest()) + "-" + chosen.size(), upload.headers(),
+                        chosen.stream().map(PartInfo::size).toList());
                 discard(space, uploadId);
                 return meta;
             }

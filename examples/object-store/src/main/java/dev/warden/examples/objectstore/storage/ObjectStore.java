@@ -187,7 +187,7 @@ public final class ObjectStore {
             Files.deleteIfExists(staged.file());
             throw new StoreException(StoreFailure.BAD_DIGEST);
         }
-        return commit(space, key, staged, HexFormat.of().formatHex(staged.md5()), headers);
+        return commit(space, key, staged, HexFormat.of().formatHex(staged.md5()), headers, List.of());
     }
 
     /** The object's metadata, if it exists; {@code NoSuchBucket} if the bucket does not. */
@@ -232,7 +232,7 @@ public final class ObjectStore {
         try (ObjectContent source = open(sourceBucket, sourceKey)) {
             staged = files.stage(Channels.newInputStream(source.channel()), Long.MAX_VALUE);
         }
-        return commit(target, targetKey, staged, HexFormat.of().formatHex(staged.md5()), headers);
+        return commit(target, targetKey, staged, HexFormat.of().formatHex(staged.md5()), headers, List.of());
     }
 
     /** Deletes {@code key}; whether it existed. {@code NoSuchBucket} if the bucket does not exist. */
@@ -285,9 +285,13 @@ public final class ObjectStore {
 
     // ---------------------------------------------------------------- shared with MultipartUploads
 
-    /** Makes staged bytes the object {@code key}: the one place where objects come to exist. */
-    ObjectMeta commit(BucketSpace space, String key, Staged staged, String etag, ObjectHeaders headers)
-            throws StoreException, IOException {
+    /**
+     * Makes staged bytes the object {@code key}: the one place where objects come to exist.
+     *
+     * @param partSizes the sizes of the parts a multipart upload assembled it from; empty for an object written whole
+     */
+    ObjectMeta commit(BucketSpace space, String key, Staged staged, String etag, ObjectHeaders headers,
+                      List<Long> partSizes) throws StoreException, IOException {
         space.lifecycle.readLock().lock();
         try {
             if (space.deleted) {
@@ -297,7 +301,7 @@ public final class ObjectStore {
             String dataId = UUID.randomUUID().toString();
             Path data = space.dataFile(dataId);
             files.place(staged, data);
-            ObjectMeta meta = new ObjectMeta(key, dataId, staged.size(), etag, now(), headers);
+            ObjectMeta meta = new ObjectMeta(key, dataId, staged.size(), etag, now(), headers, partSizes);
             synchronized (space.stripe(key)) {
                 try {
                     files.commitJson(space.metaFile(key), meta);

@@ -3,41 +3,37 @@ package dev.warden.examples.objectstore.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** ListBuckets, CreateBucket, HeadBucket, GetBucketLocation and DeleteBucket, with two accounts on one store. */
+/**
+ * ListBuckets, CreateBucket, HeadBucket, GetBucketLocation and DeleteBucket, with two accounts on one store (creating
+ * a bucket that exists: {@link S3RecreateBucketTest}).
+ */
 class S3BucketOperationsTest {
 
-    private static final String OTHER_ACCOUNT = "444455556666";
-
     private S3Fixture fixture;
-    private final Server otherServer = new Server();
+    private OtherAccount otherAccount;
     private S3Client other;
 
     @BeforeEach
     void start() throws Exception {
         fixture = new S3Fixture();
-        URI otherUri = S3Fixture.serve(otherServer, fixture.store, S3Access.trusting(OTHER_ACCOUNT));
-        other = S3Fixture.client(otherUri);
+        otherAccount = new OtherAccount(fixture);
+        other = otherAccount.s3;
     }
 
     @AfterEach
     void stop() throws Exception {
-        other.close();
-        otherServer.stop();
+        otherAccount.close();
         fixture.close();
     }
 
@@ -53,18 +49,6 @@ class S3BucketOperationsTest {
         assertThat(mine.buckets()).allSatisfy(b -> assertThat(b.creationDate()).isNotNull());
         assertThat(mine.owner().id()).isEqualTo(S3Fixture.ACCOUNT);
         assertThat(other.listBuckets().buckets()).extracting(Bucket::name).containsExactly("theirs");
-    }
-
-    @Test
-    void creatingAnExistingBucketIsOwnedByYouOrAlreadyExists() {
-        fixture.s3.createBucket(b -> b.bucket("taken"));
-
-        assertThatThrownBy(() -> fixture.s3.createBucket(b -> b.bucket("taken")))
-                .isInstanceOfSatisfying(BucketAlreadyOwnedByYouException.class,
-                        e -> assertThat(e.statusCode()).isEqualTo(409));
-        assertThatThrownBy(() -> other.createBucket(b -> b.bucket("taken")))
-                .isInstanceOfSatisfying(BucketAlreadyExistsException.class,
-                        e -> assertThat(e.statusCode()).isEqualTo(409));
     }
 
     @Test

@@ -87,11 +87,12 @@ class S3ErrorDocumentTest {
     }
 
     @Test
-    void unsupportedMethodIsMethodNotAllowed() throws Exception {
+    void aMethodNoRouteNamesIsRefusedAndNothingIsWritten() throws Exception {
         HttpResponse<String> response = send("PATCH", "/errors/k", "x");
 
-        assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.body()).contains("<Code>MethodNotAllowed</Code>");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("<Code>AccessDenied</Code>");
+        assertThat(fixture.store.find("errors", "k")).isEmpty();
     }
 
     @Test

@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * An {@link S3Servlet} over a fresh store in a temporary directory, on a real Jetty on 127.0.0.1 (ephemeral port),
- * with the AWS SDK v2 S3 client pointed at it. A watching filter records the {@code Content-Encoding} of every
+ * with the AWS SDK v2 S3 client pointed at it, each request's operation named from the shipped route table as
+ * WardenFilter names it ({@link RouteNamingFilter}). A watching filter records the {@code Content-Encoding} of every
  * request, so tests can prove the SDK sent plain bodies (nothing here decodes {@code aws-chunked}).
  */
 final class S3Fixture implements AutoCloseable {
@@ -86,6 +87,7 @@ final class S3Fixture implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         S3PathCompliance.apply(context);
+        context.addFilter(new FilterHolder(new RouteNamingFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         for (Filter filter : filters) {
             if (filter != null) {
                 context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class S3PathComplianceTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"a%2Fb|a/b", "a//b|a//b", "%2e%2e/x|../x", "a%5Cb|a\\b", "a;b|a;b",
+    @CsvSource(delimiter = '|', value = {"a%2Fb|a/b", "a//b|a//b", "a%5Cb|a\\b", "a;b|a;b",
         "a%25b|a%b", "a+b|a+b", "a%20b|a b"})
     void ambiguousPathsAreDecodedOnceIntoKeys(String rawKey, String key) throws Exception {
         try (S3Fixture fixture = new S3Fixture()) {
