@@ -11,6 +11,7 @@ import dev.warden.core.iam.IamException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -105,7 +106,9 @@ class UnreadableDocumentBlocksWritesTest {
         warden = SampleStore.open(root, new SimpleMeterRegistry());
         String alice = "accounts/111122223333/users/alice.json";
         String edited = Files.readString(root.resolve(alice)).replace("\"path\"", "\"pathh\"");
-        Files.writeString(root.resolve(alice), edited);
+        Path temporary = root.resolve(alice + ".edit"); // as editors save: the watcher never sees half a file
+        Files.writeString(temporary, edited);
+        Files.move(temporary, root.resolve(alice), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!warden.directory().current().rejected().containsKey(alice) && System.nanoTime() < deadline) {
             Thread.sleep(5);
