@@ -138,7 +138,8 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
         Map<String, ContextValue> keys = new LinkedHashMap<>();
         keys.put("aws:userid", ContextValue.of(user.id()));
         principalTags(user.tags(), Map.of(), keys);
-        Caller caller = new Caller(Principal.of(arn), Caller.Via.ACCESS_KEY, accessKeyId, keys, null, null);
+        Caller caller = new Caller(Principal.of(arn).withUniqueId(user.id()), Caller.Via.ACCESS_KEY, accessKeyId, keys,
+                null, null);
         return new CallerCredential(accessKeyId, secret, caller, null);
     }
 
@@ -156,7 +157,13 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
                     "The security token included in the request is expired");
         }
         SessionClaims claims = opened.claims();
-        Principal principal = Principal.of(claims.principalArn());
+        Principal principal = claims.type() == SessionClaims.Type.FEDERATED_USER
+                ? Principal.federatedUser(claims.principalArn(), claims.issuer().arn())
+                : Principal.of(claims.principalArn());
+        if (claims.issuerUniqueId() != null) {
+            // the session belongs to this user or role, not to one created later under the same name
+            principal = principal.withUniqueId(claims.issuerUniqueId());
+        }
         Map<String, ContextValue> keys = new LinkedHashMap<>();
         if (claims.userId() != null) {
             keys.put("aws:userid", ContextValue.of(claims.userId()));
@@ -174,6 +181,7 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
             case ROLE_SESSION -> Caller.Via.ROLE_SESSION;
             case CONSOLE -> Caller.Via.CONSOLE;
             case SESSION_TOKEN -> Caller.Via.SESSION_TOKEN;
+            case FEDERATED_USER -> Caller.Via.FEDERATED_USER;
         };
         Caller caller = new Caller(principal, via, accessKeyId, keys, claims.mfaAuthenticated(),
                 opened.sessionPolicy());
@@ -190,7 +198,11 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
             Role role = account.role(principal.sessionRoleName());
             return role == null ? List.of() : role.tags();
         }
-        User user = principal.kind() == Principal.Kind.USER ? account.user(principal.name()) : null;
+        // a federated-user session has its user's tags, which its session tags override
+        String userName = principal.kind() == Principal.Kind.USER ? principal.name()
+                : principal.kind() == Principal.Kind.FEDERATED_USER && principal.sessionIssuer() != null
+                        ? Principal.of(principal.sessionIssuer()).name() : null;
+        User user = userName == null ? null : account.user(userName);
         return user == null ? List.of() : user.tags();
     }
 

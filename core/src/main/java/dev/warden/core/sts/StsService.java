@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * AWS STS over a Warden directory: GetCallerIdentity, GetSessionToken, AssumeRole, GetAccessKeyInfo. Like
+ * AWS STS over a Warden directory: GetCallerIdentity, GetSessionToken, GetFederationToken, AssumeRole,
+ * AssumeRoleWithWebIdentity, GetAccessKeyInfo, DecodeAuthorizationMessage. Like
  * {@link dev.warden.core.admin.IamService}, an operation takes AWS's Query parameters and answers in AWS's response
  * shape or fails with AWS's error. Thread-safe.
  */
@@ -33,6 +34,7 @@ public final class StsService {
     private final SessionTokens tokens;
     private final MfaCheck mfa;
     private final RoleSessions roleSessions;
+    private final FederatedSessions federatedSessions = new FederatedSessions(this);
     private final WebIdentitySessions webIdentity = new WebIdentitySessions(this);
     private final AuthorizationMessages messages;
 
@@ -70,10 +72,15 @@ public final class StsService {
             // AWS: GetSessionToken credentials may call only these two STS operations
             throw new IamException(IamError.ACCESS_DENIED, "Cannot call " + action + " with session credentials");
         }
+        if (caller.via() == Caller.Via.FEDERATED_USER && !action.equals("GetCallerIdentity")) {
+            // AWS: "You cannot call any STS operations except GetCallerIdentity" with GetFederationToken credentials
+            throw new IamException(IamError.ACCESS_DENIED, "Cannot call " + action + " with session credentials");
+        }
         return switch (action) {
             case "GetCallerIdentity" -> callerIdentity(caller);
             case "GetSessionToken" -> sessionToken(caller, p);
             case "AssumeRole" -> roleSessions.assumeRole(caller, session, p);
+            case "GetFederationToken" -> federatedSessions.getFederationToken(caller, p);
             case "GetAccessKeyInfo" -> accessKeyInfo(caller, p);
             case "DecodeAuthorizationMessage" -> decodeMessage(caller, p);
             default -> throw new IamException(IamError.INVALID_ACTION,
@@ -185,6 +192,18 @@ public final class StsService {
         caller.contextAt(warden.clock().instant()).forEach(request::context);
         requestKeys.forEach(request::context);
         return warden.authorize(request.build(), null, caller.sessionPolicy());
+    }
+
+    /**
+     * Decides as {@link #authorize} does and refuses with AWS's {@code AccessDenied} and the decision's reason unless
+     * allowed.
+     */
+    void require(Caller caller, String action, String resource, Map<String, ContextValue> requestKeys)
+            throws IamException {
+        Decision decision = authorize(caller, action, resource, requestKeys);
+        if (!decision.isAllowed()) {
+            throw new IamException(IamError.ACCESS_DENIED, decision.reason());
+        }
     }
 
     /** AWS's {@code Credentials} element for a new session, sealing {@code claims} into its token. */
