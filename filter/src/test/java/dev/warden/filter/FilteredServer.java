@@ -46,6 +46,7 @@ final class FilteredServer implements AutoCloseable {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final Warden warden;
     final LocalJetty jetty;
+    final WardenFilter filter;
     private final HttpClient http = HttpClient.newHttpClient();
 
     FilteredServer(String routes, UnaryOperator<WardenFilter.Builder> configure) throws Exception {
@@ -53,7 +54,7 @@ final class FilteredServer implements AutoCloseable {
                 .serviceLoaderListeners(false).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .masterKey(MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]))).build();
         warden.iam().createAccount(ACCOUNT, "example");
-        WardenFilter filter = configure.apply(WardenFilter.builder(warden)
+        filter = configure.apply(WardenFilter.builder(warden)
                 .routes(RouteTable.parse(routes, "test-routes.json")).meterRegistry(registry)).build();
         jetty = new LocalJetty(Map.of("/*", new Echo()), List.of(filter));
     }
