@@ -17,8 +17,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * A request carrying both {@code Date} and {@code X-Amz-Date} is timed by {@code X-Amz-Date}, as AWS specifies
- * (Common Parameters: "When X-Amz-Date is used, it always overrides the value of the Date header"): a stale {@code Date} beside a fresh {@code X-Amz-Date} is served, and a
- * fresh {@code Date} does not rescue a stale {@code X-Amz-Date}; both headers are signed as sent.
+ * (Common Parameters: "When X-Amz-Date is used, it always overrides the value of the Date header"): a stale
+ * {@code Date} beside a fresh {@code X-Amz-Date} is served, and a fresh {@code Date} does not rescue a stale
+ * {@code X-Amz-Date}; both headers are signed as sent.
  */
 class DateAndAmzDateTest {
 

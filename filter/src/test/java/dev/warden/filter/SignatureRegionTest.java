@@ -78,7 +78,8 @@ class SignatureRegionTest {
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).contains("aws:RequestedRegion=eu-west-1");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("the region &apos;us-east-1&apos; is wrong; expecting &apos;eu-west-1&apos;",
+        assertThat(refused.body()).contains(
+                "the region &apos;us-east-1&apos; is wrong; expecting &apos;eu-west-1&apos;",
                 "<Region>eu-west-1</Region>");
     }
 }

@@ -45,7 +45,8 @@ public record PolicySet(String accountId, StatementIndex identity, StatementInde
             case ROOT -> boundaryArn = null;
             case USER -> {
                 User user = account.user(principal.name());
-                if (user == null || !user.arn(partition, accountId).equals(principal.arn()) || !sameId(principal, user.id())) {
+                if (user == null || !user.arn(partition, accountId).equals(principal.arn())
+                        || !sameId(principal, user.id())) {
                     return null;
                 }
                 addUser(directory, account, user, identity);
@@ -64,7 +65,8 @@ public record PolicySet(String accountId, StatementIndex identity, StatementInde
                             controlLevels(directory, accountId, false));
                 }
                 User user = parent == null ? null : account.user(parent.name());
-                if (user == null || !user.arn(partition, accountId).equals(parent.arn()) || !sameId(principal, user.id())) {
+                if (user == null || !user.arn(partition, accountId).equals(parent.arn())
+                        || !sameId(principal, user.id())) {
                     return null;
                 }
                 addUser(directory, account, user, identity);
@@ -73,8 +75,9 @@ public record PolicySet(String accountId, StatementIndex identity, StatementInde
             case ROLE, ASSUMED_ROLE -> {
                 String roleName = principal.kind() == Principal.Kind.ROLE ? principal.name() : principal.sessionRoleName();
                 Role role = account.role(roleName);
-                if (role == null || (principal.kind() == Principal.Kind.ROLE && !role.arn(partition, accountId).equals(principal.arn()))
-                        || !sameId(principal, role.id())) {
+                boolean otherRole = role != null && principal.kind() == Principal.Kind.ROLE
+                        && !role.arn(partition, accountId).equals(principal.arn());
+                if (role == null || otherRole || !sameId(principal, role.id())) {
                     return null;
                 }
                 String owner = "role " + role.name();

@@ -81,9 +81,9 @@ final class ResourcePattern {
     private static String[] expandShortArn(String[] parts) {
         String last = parts[parts.length - 1];
         if (!last.endsWith("*")) {
-            throw new IllegalArgumentException("must be \"*\" or an ARN: arn:partition:service:region:account:resource; "
-                    + "an ARN may stop before its resource part only when its last part ends in \"*\", as in "
-                    + "arn:aws:dynamodb:us-east-1:*");
+            throw new IllegalArgumentException("must be \"*\" or an ARN: "
+                    + "arn:partition:service:region:account:resource; an ARN may stop before its resource part only "
+                    + "when its last part ends in \"*\", as in arn:aws:dynamodb:us-east-1:*");
         }
         String[] six = {"arn", "*", "*", "*", "*", "*"};
         System.arraycopy(parts, 0, six, 0, parts.length);

@@ -97,7 +97,8 @@ class ShortArnWildcardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"arn:aws:*:*:*:*", "arn:aws:*", "arn:aws:s3*:::b", "arn:aws:s?:::b", "arn:aws:*:us-east-1:*"})
+    @ValueSource(strings = {"arn:aws:*:*:*:*", "arn:aws:*", "arn:aws:s3*:::b", "arn:aws:s?:::b",
+            "arn:aws:*:us-east-1:*"})
     void a_wildcard_in_the_service_part_is_refused(String resource) {
         String reason = refusedAt(withResource("NotResource", resource), PolicyKind.MANAGED,
                 "/Statement/0/NotResource");

@@ -143,7 +143,8 @@ class GetFederationTokenTest {
         assertThat(denied.error()).isEqualTo(IamError.ACCESS_DENIED);
         assertThat(denied.getMessage()).startsWith("User: arn:aws:iam::111122223333:user/plain is not authorized to "
                 + "perform: sts:GetFederationToken on resource: " + SESSION_ARN);
-        assertThat(f.stsFails(onlyAlice, "GetFederationToken", "Name", "bob").error()).isEqualTo(IamError.ACCESS_DENIED);
+        assertThat(f.stsFails(onlyAlice, "GetFederationToken", "Name", "bob").error())
+                .isEqualTo(IamError.ACCESS_DENIED);
         assertThat(f.sts(onlyAlice, "GetFederationToken", "Name", "alice").has("Credentials")).isTrue();
     }
 

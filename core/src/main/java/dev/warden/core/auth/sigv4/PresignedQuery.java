@@ -38,8 +38,9 @@ final class PresignedQuery {
     /**
      * The presigned form's claim.
      *
-     * @throws AuthenticationException for missing or malformed parameters {@link AuthFailure#QUERY_PARAMETERS_MALFORMED}
-     *     (S3's {@code AuthorizationQueryParametersError}); another algorithm {@link AuthFailure#UNSUPPORTED_MECHANISM}
+     * @throws AuthenticationException for missing or malformed parameters
+     *     {@link AuthFailure#QUERY_PARAMETERS_MALFORMED} (S3's {@code AuthorizationQueryParametersError}); another
+     *     algorithm {@link AuthFailure#UNSUPPORTED_MECHANISM}
      */
     static SignatureClaim parse(QueryString query) throws AuthenticationException {
         try {

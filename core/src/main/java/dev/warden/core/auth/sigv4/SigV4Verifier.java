@@ -17,13 +17,13 @@ import java.util.function.Function;
  * query form, as the AWS SDKs, the AWS CLI and {@code curl --aws-sigv4} send them.
  *
  * <p>What is checked, in order: the form (SigV2 and SigV4a are refused, as AWS refuses them for current buckets), the
- * credential scope, its day and its Region (see {@link SigningRegions}), the timestamp (15 minutes either way of {@code clock}; a presigned URL from its date
- * until it expires, at most 7 days), that {@code Host} (and for S3 every {@code x-amz-*} header) is signed, the
- * payload mode and the canonical request (so that a malformed request never reaches the credential lookup), the
- * access key (the {@link CredentialLookup} is asked on every request, so a deactivated key is refused at once), the
- * signature (compared in constant time), and then the body's signed hash where the body was buffered.
- * Bodies that are not buffered and {@code aws-chunked} bodies are checked as they are read through
- * {@link VerifiedRequest#payload}.
+ * credential scope, its day and its Region (see {@link SigningRegions}), the timestamp (15 minutes either way of
+ * {@code clock}; a presigned URL from its date until it expires, at most 7 days), that {@code Host} (and for S3
+ * every {@code x-amz-*} header) is signed, the payload mode and the canonical request (so that a malformed request
+ * never reaches the credential lookup), the access key (the {@link CredentialLookup} is asked on every request, so
+ * a deactivated key is refused at once), the signature (compared in constant time), and then the body's signed hash
+ * where the body was buffered. Bodies that are not buffered and {@code aws-chunked} bodies are checked as they are
+ * read through {@link VerifiedRequest#payload}.
  *
  * <p>Every failure is an {@link AuthenticationException} with AWS's error code and message; nothing else escapes
  * {@link #verify} (anything unexpected is {@link AuthFailure#INTERNAL}: refused). Derived signing keys are cached by

@@ -11,8 +11,8 @@ import java.util.Objects;
  * <p>IAM is global: its requests are signed for {@code us-east-1} wherever the endpoint is. STS answers on its global
  * endpoint (signed for {@code us-east-1}) and on regional ones, so it takes both the endpoint's Region and
  * {@code us-east-1}. Every other service, S3 included, takes the endpoint's Region only. Unlike AWS, IAM and STS also
- * take {@code aws-global}: that is what the AWS SDK for Java v2 signs for when its global clients are pointed at another
- * endpoint ({@code Region.AWS_GLOBAL} with {@code endpointOverride}). Immutable.
+ * take {@code aws-global}: that is what the AWS SDK for Java v2 signs for when its global clients are pointed at
+ * another endpoint ({@code Region.AWS_GLOBAL} with {@code endpointOverride}). Immutable.
  */
 public final class SigningRegions {
 
