@@ -8,8 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -23,18 +22,13 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  */
 class DateAndAmzDateTest {
 
-    private FilteredServer server;
-    private AwsBasicCredentials admin;
+    @AutoClose
+    private final FilteredServer server;
+    private final AwsBasicCredentials admin;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new FilteredServer(FilterAuthorizationTest.ROUTES, b -> b);
-        admin = server.user("admin", "arn:aws:iam::aws:policy/AdministratorAccess");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
+    DateAndAmzDateTest() throws Exception {
+        server = FilteredServer.s3WithAdmin();
+        admin = server.admin;
     }
 
     /** A GET signed at {@code amzDate} (its {@code X-Amz-Date}) that also carries and signs {@code Date: date}. */

@@ -8,8 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -21,18 +20,13 @@ import software.amazon.awssdk.http.SdkHttpMethod;
  */
 class ExpectHeaderTest {
 
-    private FilteredServer server;
-    private AwsBasicCredentials admin;
+    @AutoClose
+    private final FilteredServer server;
+    private final AwsBasicCredentials admin;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new FilteredServer(FilterAuthorizationTest.ROUTES, b -> b);
-        admin = server.user("admin", "arn:aws:iam::aws:policy/AdministratorAccess");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
+    ExpectHeaderTest() throws Exception {
+        server = FilteredServer.s3WithAdmin();
+        admin = server.admin;
     }
 
     /** Sends a signed PUT's head with {@code expect}, no body yet, and reads what comes back until the socket idles. */
@@ -40,18 +34,12 @@ class ExpectHeaderTest {
         byte[] data = "hello".getBytes(StandardCharsets.UTF_8);
         var signed = SdkRequests.s3Upload(admin, SdkRequests.request(SdkHttpMethod.PUT,
                 server.uri("/downloads/notes.txt")), data, NOW);
-        StringBuilder head = new StringBuilder("PUT /downloads/notes.txt HTTP/1.1\r\n");
-        signed.request().forEachHeader((name, values) -> {
-            if (!name.equalsIgnoreCase("Content-Length")) {
-                values.forEach(v -> head.append(name).append(": ").append(v).append("\r\n"));
-            }
-        });
-        head.append("Content-Length: ").append(signed.body().length).append("\r\nExpect: ").append(expect)
-                .append("\r\nConnection: close\r\n\r\n");
+        String head = FilteredServer.rawHead("PUT /downloads/notes.txt HTTP/1.1", signed,
+                "Expect: " + expect + "\r\nConnection: close\r\n");
         try (Socket socket = new Socket("127.0.0.1", server.jetty.uri().getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return readResponse(socket.getInputStream());
         }

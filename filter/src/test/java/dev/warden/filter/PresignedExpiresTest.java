@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,18 +21,13 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  */
 class PresignedExpiresTest {
 
-    private FilteredServer server;
-    private AwsBasicCredentials admin;
+    @AutoClose
+    private final FilteredServer server;
+    private final AwsBasicCredentials admin;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new FilteredServer(FilterAuthorizationTest.ROUTES, b -> b);
-        admin = server.user("admin", "arn:aws:iam::aws:policy/AdministratorAccess");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
+    PresignedExpiresTest() throws Exception {
+        server = FilteredServer.s3WithAdmin();
+        admin = server.admin;
     }
 
     /** A URL presigned now for five minutes, its {@code X-Amz-Expires} then replaced by {@code expires}. */

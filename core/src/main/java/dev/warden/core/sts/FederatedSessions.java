@@ -44,14 +44,8 @@ final class FederatedSessions {
         List<Tag> tags = p.tags("Tags");
         List<String> policyArns = RoleSessions.policyArns(p);
         String inlinePolicy = p.optional("Policy");
-        if (caller.temporary()) {
-            throw new IamException(IamError.ACCESS_DENIED, "Cannot call GetFederationToken with session credentials");
-        }
-        Principal principal = caller.principal();
+        Principal principal = StsService.longTermCaller(caller, "GetFederationToken");
         boolean root = principal.kind() == Principal.Kind.ROOT;
-        if (!root && principal.kind() != Principal.Kind.USER) {
-            throw new IamException(IamError.ACCESS_DENIED, "Cannot call GetFederationToken as " + principal.arn());
-        }
         if (root) {
             // AWS: "If the specified duration is longer than one hour, the session obtained by using root user
             // credentials defaults to one hour."

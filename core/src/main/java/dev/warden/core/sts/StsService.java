@@ -88,6 +88,23 @@ public final class StsService {
         };
     }
 
+    /**
+     * The principal of a caller of {@code action}, which takes long-term credentials only: a user's or the root
+     * user's.
+     *
+     * @throws IamException {@code AccessDenied} for temporary credentials and any other principal
+     */
+    static Principal longTermCaller(Caller caller, String action) throws IamException {
+        if (caller.temporary()) {
+            throw new IamException(IamError.ACCESS_DENIED, "Cannot call " + action + " with session credentials");
+        }
+        Principal principal = caller.principal();
+        if (principal.kind() != Principal.Kind.ROOT && principal.kind() != Principal.Kind.USER) {
+            throw new IamException(IamError.ACCESS_DENIED, "Cannot call " + action + " as " + principal.arn());
+        }
+        return principal;
+    }
+
     /** Always allowed, as in AWS: no policy can deny a caller learning who it is. */
     private ObjectNode callerIdentity(Caller caller) {
         ObjectNode result = JSON.objectNode();
@@ -101,14 +118,8 @@ public final class StsService {
     }
 
     private ObjectNode sessionToken(Caller caller, Params p) throws IamException {
-        if (caller.temporary()) {
-            throw new IamException(IamError.ACCESS_DENIED, "Cannot call GetSessionToken with session credentials");
-        }
-        Principal principal = caller.principal();
+        Principal principal = longTermCaller(caller, "GetSessionToken");
         boolean root = principal.kind() == Principal.Kind.ROOT;
-        if (!root && principal.kind() != Principal.Kind.USER) {
-            throw new IamException(IamError.ACCESS_DENIED, "Cannot call GetSessionToken as " + principal.arn());
-        }
         int maximum = root ? 3_600 : 129_600;
         int duration = p.integer("DurationSeconds", 900, maximum, root ? 3_600 : 43_200);
         Instant mfaAt = mfaIfPresented(caller, p);

@@ -15,7 +15,7 @@ import dev.warden.spi.Decision;
 import dev.warden.spi.Outcome;
 import dev.warden.spi.Principal;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,15 +33,11 @@ class GetFederationTokenTest {
             + "{\"Effect\":\"Allow\",\"Action\":[\"sts:GetFederationToken\",\"s3:*\"],\"Resource\":\"*\"}]}";
     private static final String READ_ONLY = allow("s3:GetObject", "*");
 
+    @AutoClose
     private final StsFixture f;
 
     GetFederationTokenTest() throws Exception {
         f = new StsFixture();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        f.close();
     }
 
     private CallerCredential proxy() throws Exception {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warden.spi.Decision;
 import dev.warden.spi.Outcome;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,15 +22,11 @@ class SessionsOfRecreatedPrincipalsTest {
 
     private static final String OBJECT = "arn:aws:s3:::reports/q1.csv";
     private static final String READ = allow("s3:GetObject", "*");
+    @AutoClose
     private final StsFixture f;
 
     SessionsOfRecreatedPrincipalsTest() throws Exception {
         f = new StsFixture();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        f.close();
     }
 
     private void deleteRole(String name) throws Exception {
