@@ -221,9 +221,7 @@ class GetFederationTokenTest {
         ObjectNode answer = f.sts(proxy, "GetFederationToken", "Name", "bob", "Policy", READ_ONLY);
         assertThat(f.decide(f.session(answer), "s3:GetObject", OBJECT).isAllowed()).isTrue();
 
-        f.iam(ACCOUNT, "DeleteAccessKey", "UserName", "proxy", "AccessKeyId", proxy.accessKeyId());
-        f.iam(ACCOUNT, "DeleteUserPolicy", "UserName", "proxy", "PolicyName", "p");
-        f.iam(ACCOUNT, "DeleteUser", "UserName", "proxy");
+        f.deleteUser(ACCOUNT, "proxy", proxy);
         f.user(ACCOUNT, "proxy", USER_MAY_FEDERATE_AND_READ);
 
         Decision decision = f.decide(f.session(answer), "s3:GetObject", OBJECT);

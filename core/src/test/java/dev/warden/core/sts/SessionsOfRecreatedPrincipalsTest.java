@@ -80,9 +80,7 @@ class SessionsOfRecreatedPrincipalsTest {
         ObjectNode answer = f.sts(bob, "GetSessionToken");
         assertThat(f.decide(f.session(answer), "s3:GetObject", OBJECT).isAllowed()).isTrue();
 
-        f.iam(ACCOUNT, "DeleteAccessKey", "UserName", "bob", "AccessKeyId", bob.accessKeyId());
-        f.iam(ACCOUNT, "DeleteUserPolicy", "UserName", "bob", "PolicyName", "p");
-        f.iam(ACCOUNT, "DeleteUser", "UserName", "bob");
+        f.deleteUser(ACCOUNT, "bob", bob);
         f.user(ACCOUNT, "bob", READ);
 
         Decision decision = f.decide(f.session(answer), "s3:GetObject", OBJECT);

@@ -80,6 +80,13 @@ final class StsFixture implements AutoCloseable {
         return resolve(key.at("/AccessKey/AccessKeyId").asText(), null);
     }
 
+    /** Deletes user {@code name} of {@code account} made by {@link #user}: its access key, inline policy and itself. */
+    void deleteUser(String account, String name, CallerCredential key) throws Exception {
+        iam(account, "DeleteAccessKey", "UserName", name, "AccessKeyId", key.accessKeyId());
+        iam(account, "DeleteUserPolicy", "UserName", name, "PolicyName", "p");
+        iam(account, "DeleteUser", "UserName", name);
+    }
+
     /** Creates role {@code name} in {@code account} with {@code trust} and inline policy {@code policy}. */
     String role(String account, String name, String trust, String policy) throws Exception {
         iam(account, "CreateRole", "RoleName", name, "AssumeRolePolicyDocument", trust);
