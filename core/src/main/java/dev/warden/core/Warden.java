@@ -495,6 +495,9 @@ public final class Warden implements Closeable {
     private CachedSet policySet(Directory current, Principal principal) {
         String key = principal.sessionIssuer() == null || principal.kind() != Principal.Kind.FEDERATED_USER
                 ? principal.arn() : principal.arn() + "|" + principal.sessionIssuer();
+        if (principal.uniqueId() != null) {
+            key = key + "#" + principal.uniqueId();
+        }
         CachedSet cached = policySets.getIfPresent(key);
         // keyed by the policy version: a key's last use or a sign-in rewrites the directory, not anyone's permissions
         if (cached == null || cached.version != current.policyVersion()) {
@@ -548,8 +551,12 @@ public final class Warden implements Closeable {
     }
 
     private Decision unknownPrincipal(AuthorizationRequest request) {
-        return new Decision(Outcome.IMPLICITLY_DENIED, List.of(), "User: " + request.principal()
-                + " is not authorized to perform: " + request.action() + " because the principal does not exist");
+        Principal principal = request.principal();
+        String why = principal.uniqueId() == null ? "the principal does not exist"
+                : "the IAM user or role its credentials were issued for (" + principal.uniqueId()
+                        + ") no longer exists";
+        return new Decision(Outcome.IMPLICITLY_DENIED, List.of(), "User: " + principal
+                + " is not authorized to perform: " + request.action() + " because " + why);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.warden.core.auth.AuthenticationException;
 import dev.warden.core.auth.Caller;
 import dev.warden.core.auth.sigv4.PayloadRejectedException;
 import dev.warden.core.auth.sigv4.SigV4Verifier;
+import dev.warden.core.auth.sigv4.SigningRegions;
 import dev.warden.core.auth.sigv4.SignedRequest;
 import dev.warden.core.auth.sigv4.SigningInput;
 import dev.warden.core.auth.sigv4.VerifiedRequest;
@@ -80,7 +81,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Fails closed: an unmapped request is refused (unless the table says {@code "Unmapped": "Allow"}), and any error
  * while authenticating, mapping or deciding is a refusal, counted and logged. The body is never touched before the
- * decision, so a refused upload is answered before it is sent ({@code Expect: 100-continue}).
+ * decision, so a refused upload is answered before it is sent ({@code Expect: 100-continue}); any other expectation is
+ * answered 417 at once. The endpoint serves one Region ({@link Builder#region}): a signature for another is refused.
  *
  * <p>Meters: {@code warden.filter.requests} (timer, tag {@code outcome}: allowed, denied, unauthenticated, unmapped,
  * invalid, public, delegated, error) and {@code warden.authentications} (counter, tags {@code result} and {@code reason}).
@@ -110,7 +112,7 @@ public final class WardenFilter implements Filter {
     private final SigV4Verifier<CallerCredential> verifier;
     private final RequestKeys requestKeys;
     private final Clock clock;
-    private final String defaultRegion;
+    private final String region;
     private final String signingService;
     private final boolean encodeDenials;
     private final MeterRegistry registry;
@@ -126,9 +128,9 @@ public final class WardenFilter implements Filter {
         this.resourcePolicies = builder.resourcePolicies;
         this.resolvers = List.copyOf(builder.resolvers);
         this.clock = builder.clock == null ? warden.clock() : builder.clock;
-        this.verifier = new SigV4Verifier<>(warden.credentials(), clock);
+        this.verifier = new SigV4Verifier<>(warden.credentials(), clock, SigningRegions.serving(builder.region));
         this.requestKeys = new RequestKeys(new ClientAddress(builder.trustedProxies));
-        this.defaultRegion = builder.defaultRegion;
+        this.region = builder.region;
         this.signingService = builder.signingService;
         this.encodeDenials = builder.encodeDenials;
         this.registry = builder.registry;
@@ -202,6 +204,14 @@ public final class WardenFilter implements Filter {
     private Outcome enforce(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                             RouteTable table, String requestId) throws IOException, ServletException {
         Protocol protocol = table.protocol();
+        String expectation = unsupportedExpectation(request);
+        if (expectation != null) {
+            // RFC 9110, 10.1.1: a server may answer an expectation it does not support with 417, before the body
+            ErrorBody.write(response, protocol, new AwsError(417, "ExpectationFailed", "The expectation \""
+                    + expectation + "\" in the Expect header is not supported; only 100-continue is."), requestId,
+                    null);
+            return Outcome.INVALID;
+        }
         Instant now = clock.instant();
         Authenticated who;
         try {
@@ -211,7 +221,8 @@ public final class WardenFilter implements Filter {
             return Outcome.UNAUTHENTICATED;
         }
         Caller caller = who.caller();
-        String region = who.verified() == null ? defaultRegion : who.verified().scope().region();
+        // a signature names the region it was made for, which the verifier has checked is one this endpoint serves
+        String region = who.verified() == null ? this.region : who.verified().scope().region();
         Optional<MappedRequest> mapped;
         try {
             mapped = table.map(new RouteRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(),
@@ -252,6 +263,19 @@ public final class WardenFilter implements Filter {
     }
 
     private record Authenticated(Caller caller, VerifiedRequest<CallerCredential> verified) {
+    }
+
+    /** The request's {@code Expect} value when it asks for anything but {@code 100-continue}, else {@code null}. */
+    private static String unsupportedExpectation(HttpServletRequest request) {
+        for (String value : java.util.Collections.list(request.getHeaders("Expect"))) {
+            for (String expectation : value.split(",")) {
+                String trimmed = expectation.strip();
+                if (!trimmed.isEmpty() && !trimmed.equalsIgnoreCase("100-continue")) {
+                    return trimmed.length() > 64 ? trimmed.substring(0, 64) + "..." : trimmed;
+                }
+            }
+        }
+        return null;
     }
 
     private record Decided(AuthorizationRequest request, Decision decision) {
@@ -361,7 +385,7 @@ public final class WardenFilter implements Filter {
             LOG.info("request {} not authenticated: {} ({})", requestId, failure, e.getMessage());
         }
         boolean s3 = protocol == Protocol.S3;
-        Map<String, String> details = new LinkedHashMap<>();
+        Map<String, String> details = new LinkedHashMap<>(e.details());
         if (s3 && failure == AuthFailure.SIGNATURE_MISMATCH) {
             // S3 shows what it signed, so that a client can see where its canonical request differs
             SignedRequest signed = SignedRequests.from(request, null);
@@ -399,7 +423,7 @@ public final class WardenFilter implements Filter {
         private final List<PrincipalResolver<HttpServletRequest>> resolvers = new ArrayList<>();
         private final List<IpBlock> trustedProxies = new ArrayList<>();
         private Clock clock;
-        private String defaultRegion = "us-east-1";
+        private String region = SigningRegions.GLOBAL_SIGNING_REGION;
         private String signingService;
         private boolean encodeDenials;
         private MeterRegistry registry = new SimpleMeterRegistry();
@@ -455,10 +479,28 @@ public final class WardenFilter implements Filter {
             return this;
         }
 
-        /** {@code aws:RequestedRegion} of requests not signed with SigV4 (default {@code us-east-1}). */
-        public Builder defaultRegion(String region) {
-            this.defaultRegion = Objects.requireNonNull(region, "region");
+        /**
+         * The Region this endpoint serves (default {@code us-east-1}): signatures must be scoped to it, as AWS's
+         * regional endpoints require (S3 answers another Region with {@code AuthorizationHeaderMalformed} "the region
+         * 'eu-west-1' is wrong; expecting 'us-east-1'"; IAM, global, is signed for {@code us-east-1}; STS takes its
+         * Region or {@code us-east-1}), and it is {@code aws:RequestedRegion} and the route table's {@code {region}}.
+         *
+         * @throws IllegalArgumentException if blank
+         */
+        public Builder region(String region) {
+            this.region = SigningRegions.serving(region).region();
             return this;
+        }
+
+        /**
+         * The Region this endpoint serves.
+         *
+         * @deprecated the Region is no longer only that of unsigned requests: signatures must be scoped to it too; use
+         *     {@link #region(String)}, which this calls
+         */
+        @Deprecated
+        public Builder defaultRegion(String region) {
+            return region(region);
         }
 
         /**

@@ -67,6 +67,8 @@ final class FakeHttpRequest {
                                 case "getAttribute" -> session.get((String) a[0]);
                                 default -> throw new UnsupportedOperationException(m.getName());
                             });
+                    case "setAttribute", "removeAttribute" -> null;
+                    case "getAttribute" -> null;
                     case "toString" -> "FakeHttpRequest";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

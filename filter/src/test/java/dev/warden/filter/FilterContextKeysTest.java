@@ -19,7 +19,7 @@ class FilterContextKeysTest {
     @BeforeEach
     void start() throws Exception {
         server = new FilteredServer(FilterAuthorizationTest.ROUTES, b -> b.trustedProxies("127.0.0.1/32")
-                .defaultRegion("eu-west-1"));
+                .region("eu-west-1"));
         admin = server.user("admin", "arn:aws:iam::aws:policy/AdministratorAccess");
         server.root("TagUser", java.util.Map.of("UserName", "admin", "Tags.member.1.Key", "team",
                 "Tags.member.1.Value", "storage"));
@@ -34,7 +34,7 @@ class FilterContextKeysTest {
     void aSignedRequestCarriesTheKeysAwsAddsFromTheCallerTheClockAndTheRequest() throws Exception {
         var signed = SdkRequests.s3(admin, SdkRequests.request(SdkHttpMethod.GET, server.uri("/downloads/a"))
                 .toBuilder().putHeader("User-Agent", "aws-cli/2.9").putHeader("Referer", "https://example.com/")
-                .putHeader("X-Forwarded-For", "203.0.113.9").build(), NOW);
+                .putHeader("X-Forwarded-For", "203.0.113.9").build(), NOW, "eu-west-1");
         String body = server.send(signed.request(), null).body();
         assertThat(body).contains(
                 "aws:CurrentTime=2026-11-23T14:30:00Z",
@@ -43,7 +43,7 @@ class FilterContextKeysTest {
                 "aws:PrincipalArn=arn:aws:iam::111122223333:user/admin",
                 "aws:PrincipalType=User",
                 "aws:PrincipalTag/team=storage",
-                "aws:RequestedRegion=us-east-1",
+                "aws:RequestedRegion=eu-west-1",
                 "aws:SecureTransport=false",
                 "aws:SourceIp=203.0.113.9",
                 "aws:Referer=https://example.com/",

@@ -47,6 +47,7 @@ final class FilteredServer implements AutoCloseable {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final Warden warden;
     final LocalJetty jetty;
+    final WardenFilter filter;
     private final HttpClient http = HttpClient.newHttpClient();
 
     FilteredServer(String routes, UnaryOperator<WardenFilter.Builder> configure) throws Exception {
@@ -54,9 +55,37 @@ final class FilteredServer implements AutoCloseable {
                 .serviceLoaderListeners(false).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .masterKey(MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]))).build();
         warden.iam().createAccount(ACCOUNT, "example");
-        WardenFilter filter = configure.apply(WardenFilter.builder(warden)
+        filter = configure.apply(WardenFilter.builder(warden)
                 .routes(RouteTable.parse(routes, "test-routes.json")).meterRegistry(registry)).build();
         jetty = new LocalJetty(Map.of("/*", new Echo()), List.of(filter));
+    }
+
+    /**
+     * A server with {@link FilterAuthorizationTest#ROUTES} and user {@code admin} (AdministratorAccess), whose key
+     * {@link #admin} holds.
+     */
+    static FilteredServer s3WithAdmin() throws Exception {
+        FilteredServer server = new FilteredServer(FilterAuthorizationTest.ROUTES, b -> b);
+        server.admin = server.user("admin", "arn:aws:iam::aws:policy/AdministratorAccess");
+        return server;
+    }
+
+    /** The administrator's key of a {@link #s3WithAdmin()} server. */
+    AwsBasicCredentials admin;
+
+    /**
+     * The head of {@code signed} as it goes on the wire: request line, every signed header but Content-Length, then
+     * {@code Content-Length: LENGTH} and {@code extra} (more header lines, each ending in CRLF), and the empty line.
+     */
+    static String rawHead(String requestLine, SdkRequests.Signed signed, String extra) {
+        StringBuilder head = new StringBuilder(requestLine).append("\r\n");
+        signed.request().forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> head.append(name).append(": ").append(v).append("\r\n"));
+            }
+        });
+        return head.append("Content-Length: ").append(signed.body().length).append("\r\n").append(extra)
+                .append("\r\n").toString();
     }
 
     ObjectNode root(String action, Map<String, String> params) throws Exception {

@@ -23,6 +23,9 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  */
 final class SdkRequests {
 
+    /** The Region the filter serves unless a test configures another. */
+    static final String DEFAULT_REGION = "us-east-1";
+
     record Signed(SdkHttpRequest request, byte[] body) {
     }
 
@@ -35,26 +38,38 @@ final class SdkRequests {
 
     /** Signed in the header at {@code at}, payload unsigned (S3's way for requests without a body). */
     static Signed s3(AwsCredentials credentials, SdkHttpRequest request, Instant at) {
-        return sign(credentials, request, null, at, false, false, null, null);
+        return s3(credentials, request, at, DEFAULT_REGION);
+    }
+
+    /** As {@link #s3(AwsCredentials, SdkHttpRequest, Instant)}, signed for {@code region}. */
+    static Signed s3(AwsCredentials credentials, SdkHttpRequest request, Instant at, String region) {
+        return sign(credentials, request, null, at, false, false, null, null, region);
     }
 
     /** A body signed as the SDK signs uploads: {@code aws-chunked}, signed chunks, trailing CRC32. */
     static Signed s3Upload(AwsCredentials credentials, SdkHttpRequest request, byte[] body, Instant at) {
         return sign(credentials, request, body, at, true, true, software.amazon.awssdk.checksums.DefaultChecksumAlgorithm.CRC32,
-                null);
+                null, DEFAULT_REGION);
     }
 
     /** A presigned URL, signed at {@code at}, valid for {@code expiry}. */
     static Signed presigned(AwsCredentials credentials, SdkHttpRequest request, Instant at, Duration expiry) {
-        return sign(credentials, request, null, at, false, false, null, expiry);
+        return presigned(credentials, request, at, expiry, DEFAULT_REGION);
+    }
+
+    /** As {@link #presigned(AwsCredentials, SdkHttpRequest, Instant, Duration)}, signed for {@code region}. */
+    static Signed presigned(AwsCredentials credentials, SdkHttpRequest request, Instant at, Duration expiry,
+                            String region) {
+        return sign(credentials, request, null, at, false, false, null, expiry, region);
     }
 
     private static Signed sign(AwsCredentials credentials, SdkHttpRequest request, byte[] body, Instant at,
-                               boolean chunked, boolean payloadSigning, ChecksumAlgorithm checksum, Duration expiry) {
+                               boolean chunked, boolean payloadSigning, ChecksumAlgorithm checksum, Duration expiry,
+                               String region) {
         SignedRequest signed = AwsV4HttpSigner.create().sign(b -> {
             b.identity(credentials).request(request)
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                     .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC))
                     .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
                     .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)

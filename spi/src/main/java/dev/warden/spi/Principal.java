@@ -18,8 +18,13 @@ import java.util.Objects;
  *     this is no session or the issuer is unknown. A resource-based policy that names the issuer applies to the
  *     session; a federated session whose issuer is unknown is never matched through a user's ARN, because its
  *     name is chosen by whoever created it.
+ * @param uniqueId the unique id ({@code AIDA...}, {@code AROA...}) of the IAM user or role whose permissions this
+ *     principal has: the user itself or the one who signed in, the role behind a role session, the user who created
+ *     a federated-user session; {@code null} when not known, and the name alone then says who it is. AWS ties
+ *     credentials to unique ids: when the user or role of that name has another id (it was deleted and created
+ *     again), this principal has none of its permissions.
  */
-public record Principal(String arn, Kind kind, String accountId, String sessionIssuer) {
+public record Principal(String arn, Kind kind, String accountId, String sessionIssuer, String uniqueId) {
 
     /** The sorts of principal AWS distinguishes when it evaluates policies. */
     public enum Kind {
@@ -48,16 +53,29 @@ public record Principal(String arn, Kind kind, String accountId, String sessionI
         OTHER
     }
 
-    private static final Principal ANONYMOUS = new Principal("anonymous", Kind.ANONYMOUS, null, null);
+    private static final Principal ANONYMOUS = new Principal("anonymous", Kind.ANONYMOUS, null, null, null);
 
     public Principal {
         Objects.requireNonNull(arn, "arn");
         Objects.requireNonNull(kind, "kind");
     }
 
+    /** A principal whose unique id is not known. */
+    public Principal(String arn, Kind kind, String accountId, String sessionIssuer) {
+        this(arn, kind, accountId, sessionIssuer, null);
+    }
+
     /** A principal that is no session (or whose issuer is not known). */
     public Principal(String arn, Kind kind, String accountId) {
-        this(arn, kind, accountId, null);
+        this(arn, kind, accountId, null, null);
+    }
+
+    /**
+     * This principal, bound to the user or role with unique id {@code id} (see {@link #uniqueId()}): what an
+     * authenticated credential knows about whom it was issued to.
+     */
+    public Principal withUniqueId(String id) {
+        return new Principal(arn, kind, accountId, sessionIssuer, id);
     }
 
     /**
@@ -71,7 +89,8 @@ public record Principal(String arn, Kind kind, String accountId, String sessionI
         if (session.kind != Kind.FEDERATED_USER) {
             throw new IllegalArgumentException("not a federated-user session ARN: '" + sessionArn + "'");
         }
-        return new Principal(sessionArn, Kind.FEDERATED_USER, session.accountId, Objects.requireNonNull(parentUserArn));
+        return new Principal(sessionArn, Kind.FEDERATED_USER, session.accountId, Objects.requireNonNull(parentUserArn),
+                null);
     }
 
     /** The caller of an unsigned request. */
@@ -89,7 +108,7 @@ public record Principal(String arn, Kind kind, String accountId, String sessionI
         Objects.requireNonNull(arnOrService, "arnOrService");
         if (!arnOrService.startsWith("arn:")) {
             if (isServiceName(arnOrService)) {
-                return new Principal(arnOrService, Kind.SERVICE, null, null);
+                return new Principal(arnOrService, Kind.SERVICE, null, null, null);
             }
             throw new IllegalArgumentException(
                     "principal must be an ARN or a service principal name: '" + arnOrService + "'");
@@ -124,7 +143,7 @@ public record Principal(String arn, Kind kind, String accountId, String sessionI
             String role = resource.substring("assumed-role/".length(), resource.indexOf('/', "assumed-role/".length()));
             issuer = "arn:" + parts[1] + ":iam::" + parts[4] + ":role/" + role;
         }
-        return new Principal(arnOrService, kind, account, issuer);
+        return new Principal(arnOrService, kind, account, issuer, null);
     }
 
     private static boolean isServiceName(String name) {

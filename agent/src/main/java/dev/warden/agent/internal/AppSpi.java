@@ -40,6 +40,8 @@ final class AppSpi {
     private final MethodHandle kind;
     private final MethodHandle accountId;
     private final MethodHandle sessionIssuer;
+    /** {@code Principal.uniqueId}, or {@code null} for an application compiled against an spi without it. */
+    private final MethodHandle uniqueId;
     private final MethodHandle values;
     private final MethodHandle multivalued;
     private final MethodHandle bind;
@@ -55,7 +57,8 @@ final class AppSpi {
     private AppSpi() {
         loader = null;
         contextType = null;
-        current = principal = contextKeys = arn = kind = accountId = sessionIssuer = values = multivalued = null;
+        current = principal = contextKeys = arn = kind = accountId = sessionIssuer = uniqueId = values = multivalued
+                = null;
         bind = close = newDenial = newDecision = newStatementRef = null;
         outcomeType = policyType = null;
     }
@@ -83,6 +86,7 @@ final class AppSpi {
         kind = lookup.findVirtual(principalType, "kind", MethodType.methodType(type("Principal$Kind")));
         accountId = lookup.findVirtual(principalType, "accountId", MethodType.methodType(String.class));
         sessionIssuer = lookup.findVirtual(principalType, "sessionIssuer", MethodType.methodType(String.class));
+        uniqueId = optional(lookup, principalType, "uniqueId");
         values = lookup.findVirtual(value, "values", MethodType.methodType(List.class));
         multivalued = lookup.findVirtual(value, "multivalued", MethodType.methodType(boolean.class));
         bind = lookup.findStatic(context, "bind", MethodType.methodType(scope, context));
@@ -93,6 +97,16 @@ final class AppSpi {
                 decision));
         newStatementRef = lookup.findConstructor(statementRef, MethodType.methodType(void.class, policyType,
                 String.class, int.class, String.class, boolean.class));
+    }
+
+    /** A {@code String} accessor that older versions of the spi lack, or {@code null}. */
+    private static MethodHandle optional(MethodHandles.Lookup lookup, Class<?> type, String name)
+            throws IllegalAccessException {
+        try {
+            return lookup.findVirtual(type, name, MethodType.methodType(String.class));
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
     }
 
     /** The spi {@code loader} sees, or {@link #NONE}. */
@@ -134,7 +148,8 @@ final class AppSpi {
         }
         Principal converted = new Principal((String) arn.invoke(appPrincipal),
                 Principal.Kind.valueOf(((Enum<?>) kind.invoke(appPrincipal)).name()),
-                (String) accountId.invoke(appPrincipal), (String) sessionIssuer.invoke(appPrincipal));
+                (String) accountId.invoke(appPrincipal), (String) sessionIssuer.invoke(appPrincipal),
+                uniqueId == null ? null : (String) uniqueId.invoke(appPrincipal));
         lastPrincipal = new Converted<>(appPrincipal, converted);
         return converted;
     }

@@ -164,6 +164,11 @@ public final class IamService {
                     + " is not authorized to perform: iam:" + action
                     + " with credentials from GetSessionToken that were issued without MFA");
         }
+        if (caller.via() == Caller.Via.FEDERATED_USER) {
+            // AWS: GetFederationToken credentials "cannot call any IAM operations using the CLI or the AWS API"
+            throw new IamException(IamError.ACCESS_DENIED, "User: " + caller.principal().arn()
+                    + " is not authorized to perform: iam:" + action + " with credentials from GetFederationToken");
+        }
         Operation operation = operations.get(action);
         if (operation == null) {
             throw new IamException(IamError.INVALID_ACTION, "Could not find operation " + action + " for version 2010-05-08");

@@ -9,6 +9,13 @@ public enum AuthFailure {
     MISSING_AUTHENTICATION("MissingAuthenticationToken", "AccessDenied", 403),
     /** Some part of the signature is missing or malformed (credential scope, signed headers, algorithm, date). */
     INCOMPLETE_SIGNATURE("IncompleteSignature", "AuthorizationHeaderMalformed", 400),
+    /**
+     * A presigned URL's query parameters are missing or malformed ({@code X-Amz-Credential}, {@code X-Amz-Date},
+     * {@code X-Amz-Expires}, ...): S3 says so with its own code.
+     */
+    QUERY_PARAMETERS_MALFORMED("IncompleteSignature", "AuthorizationQueryParametersError", 400),
+    /** The credential scope names a Region this endpoint does not serve. */
+    WRONG_REGION("SignatureDoesNotMatch", "AuthorizationHeaderMalformed", 403, 400),
     /** The access key id is unknown, inactive or deleted. */
     UNKNOWN_ACCESS_KEY("InvalidClientTokenId", "InvalidAccessKeyId", 403),
     /** The signature does not match. */

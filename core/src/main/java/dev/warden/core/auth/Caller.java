@@ -34,6 +34,8 @@ public record Caller(Principal principal, Via via, String accessKeyId, Map<Strin
         CONSOLE,
         /** Temporary credentials of a role session (AssumeRole, AssumeRoleWithWebIdentity). */
         ROLE_SESSION,
+        /** Temporary credentials of a federated-user session (GetFederationToken). */
+        FEDERATED_USER,
         /** Asserted by the application itself (no AWS credentials involved). */
         APPLICATION
     }
@@ -51,7 +53,7 @@ public record Caller(Principal principal, Via via, String accessKeyId, Map<Strin
 
     /** Whether the caller holds temporary credentials. */
     public boolean temporary() {
-        return via == Via.SESSION_TOKEN || via == Via.ROLE_SESSION || via == Via.CONSOLE;
+        return via == Via.SESSION_TOKEN || via == Via.ROLE_SESSION || via == Via.CONSOLE || via == Via.FEDERATED_USER;
     }
 
     /** The condition keys of a request by this caller at {@code now}: AWS's global keys and the credentials' own. */

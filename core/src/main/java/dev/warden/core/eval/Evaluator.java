@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  *       the account before identity-based policies count. Across accounts, both sides must allow.</li>
  *   <li>A permissions boundary must allow, unless (same account) a resource-based policy grants to the caller
  *       itself.</li>
- *   <li>A session policy must allow, unless (same account) a resource-based policy names the session's own ARN.</li>
+ *   <li>A session policy must allow, unless (same account) a resource-based policy names the session's own ARN.
+ *       A federated-user session (GetFederationToken) without a session policy has no permissions but those.</li>
  *   <li>Otherwise: implicitly denied.</li>
  * </ol>
  * The decision cites the statements that decided it and says why in AWS's words. Stateless and thread-safe.
@@ -143,6 +144,10 @@ public final class Evaluator {
                     if (session.denies()) {
                         return explicitDeny(session, PolicyType.SESSION);
                     }
+                } else if (kind == Principal.Kind.FEDERATED_USER) {
+                    // GetFederationToken without a session policy: "the resulting federated user session has no
+                    // permissions", only what a resource-based policy grants to the session itself
+                    session = new Scan();
                 }
             }
             if (in.vpcEndpoint() != null) {

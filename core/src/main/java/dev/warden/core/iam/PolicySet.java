@@ -1,6 +1,8 @@
 package dev.warden.core.iam;
 
 import dev.warden.core.policy.CompiledPolicy;
+import dev.warden.core.policy.MalformedPolicyException;
+import dev.warden.core.policy.PolicyKind;
 import dev.warden.core.policy.StatementIndex;
 import dev.warden.spi.PolicyType;
 import dev.warden.spi.Principal;
@@ -22,9 +24,13 @@ import java.util.List;
 public record PolicySet(String accountId, StatementIndex identity, StatementIndex boundary,
                         List<StatementIndex> serviceControlLevels) {
 
+    /** What the root user may do, as an identity-based policy: everything (its sessions are narrowed further). */
+    private static final CompiledPolicy ROOT_USER = rootUser();
+
     /**
      * The policies in force for {@code principal} in {@code directory}, or {@code null} when the directory does not
-     * know it (an unknown principal is denied).
+     * know it, or holds a user or role of its name with another unique id than the principal's (an unknown principal
+     * is denied).
      */
     public static PolicySet of(Directory directory, Principal principal) {
         String accountId = principal.accountId();
@@ -39,7 +45,8 @@ public record PolicySet(String accountId, StatementIndex identity, StatementInde
             case ROOT -> boundaryArn = null;
             case USER -> {
                 User user = account.user(principal.name());
-                if (user == null || !user.arn(partition, accountId).equals(principal.arn())) {
+                if (user == null || !user.arn(partition, accountId).equals(principal.arn())
+                        || !sameId(principal, user.id())) {
                     return null;
                 }
                 addUser(directory, account, user, identity);
@@ -47,8 +54,19 @@ public record PolicySet(String accountId, StatementIndex identity, StatementInde
             }
             case FEDERATED_USER -> {
                 Principal parent = principal.sessionIssuer() == null ? null : Principal.of(principal.sessionIssuer());
+                if (parent != null && parent.kind() == Principal.Kind.ROOT && accountId.equals(parent.accountId())) {
+                    // the root user's session: the root user is allowed everything (bar SCPs), its session policies
+                    // narrow that; the account's id stands for the root user's unique id
+                    if (!sameId(principal, accountId)) {
+                        return null;
+                    }
+                    identity.add(ROOT_USER);
+                    return new PolicySet(accountId, StatementIndex.of(identity), null,
+                            controlLevels(directory, accountId, false));
+                }
                 User user = parent == null ? null : account.user(parent.name());
-                if (user == null || !user.arn(partition, accountId).equals(parent.arn())) {
+                if (user == null || !user.arn(partition, accountId).equals(parent.arn())
+                        || !sameId(principal, user.id())) {
                     return null;
                 }
                 addUser(directory, account, user, identity);
@@ -57,7 +75,9 @@ public record PolicySet(String accountId, StatementIndex identity, StatementInde
             case ROLE, ASSUMED_ROLE -> {
                 String roleName = principal.kind() == Principal.Kind.ROLE ? principal.name() : principal.sessionRoleName();
                 Role role = account.role(roleName);
-                if (role == null || (principal.kind() == Principal.Kind.ROLE && !role.arn(partition, accountId).equals(principal.arn()))) {
+                boolean otherRole = role != null && principal.kind() == Principal.Kind.ROLE
+                        && !role.arn(partition, accountId).equals(principal.arn());
+                if (role == null || otherRole || !sameId(principal, role.id())) {
                     return null;
                 }
                 String owner = "role " + role.name();
@@ -77,6 +97,14 @@ public record PolicySet(String accountId, StatementIndex identity, StatementInde
                     : StatementIndex.of(policy.defaultVersion().document().compiled(boundaryArn, PolicyType.PERMISSIONS_BOUNDARY));
         }
         return new PolicySet(accountId, StatementIndex.of(identity), boundary, controlLevels(directory, accountId, false));
+    }
+
+    /**
+     * Whether the user or role found by name is the one {@code principal} was issued for: AWS ties credentials to
+     * unique ids, so a session of a user or role deleted and created again under the same name has no permissions.
+     */
+    private static boolean sameId(Principal principal, String id) {
+        return principal.uniqueId() == null || principal.uniqueId().equals(id);
     }
 
     /**
@@ -108,6 +136,16 @@ public record PolicySet(String accountId, StatementIndex identity, StatementInde
             }
         }
         return resourceControl ? (merged.isEmpty() ? null : List.of(StatementIndex.of(merged))) : levels;
+    }
+
+    private static CompiledPolicy rootUser() {
+        try {
+            return CompiledPolicy.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"RootUser\","
+                    + "\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}", PolicyKind.MANAGED,
+                    "the root user's permissions", PolicyType.IDENTITY);
+        } catch (MalformedPolicyException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private static void addUser(Directory directory, Account account, User user, List<CompiledPolicy> out) {

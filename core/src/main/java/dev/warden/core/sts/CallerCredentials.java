@@ -137,17 +137,17 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
             secrets.put(key.sealedSecret(), secret);
         }
         Map<String, ContextValue> context = new LinkedHashMap<>();
-        String arn;
+        Principal principal;
         if (root) {
             // AWS: the root user's aws:userid is its account id; it has no tags
-            arn = account.rootArn(current.partition());
+            principal = Principal.of(account.rootArn(current.partition()));
             context.put("aws:userid", ContextValue.of(account.id()));
         } else {
-            arn = user.arn(current.partition(), account.id());
+            principal = Principal.of(user.arn(current.partition(), account.id())).withUniqueId(user.id());
             context.put("aws:userid", ContextValue.of(user.id()));
             principalTags(user.tags(), Map.of(), context);
         }
-        Caller caller = new Caller(Principal.of(arn), Caller.Via.ACCESS_KEY, accessKeyId, context, null, null);
+        Caller caller = new Caller(principal, Caller.Via.ACCESS_KEY, accessKeyId, context, null, null);
         return new CallerCredential(accessKeyId, secret, caller, null);
     }
 
@@ -165,7 +165,13 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
                     "The security token included in the request is expired");
         }
         SessionClaims claims = opened.claims();
-        Principal principal = Principal.of(claims.principalArn());
+        Principal principal = claims.type() == SessionClaims.Type.FEDERATED_USER
+                ? Principal.federatedUser(claims.principalArn(), claims.issuer().arn())
+                : Principal.of(claims.principalArn());
+        if (claims.issuerUniqueId() != null) {
+            // the session belongs to this user or role, not to one created later under the same name
+            principal = principal.withUniqueId(claims.issuerUniqueId());
+        }
         Map<String, ContextValue> keys = new LinkedHashMap<>();
         if (claims.userId() != null) {
             keys.put("aws:userid", ContextValue.of(claims.userId()));
@@ -183,6 +189,7 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
             case ROLE_SESSION -> Caller.Via.ROLE_SESSION;
             case CONSOLE -> Caller.Via.CONSOLE;
             case SESSION_TOKEN -> Caller.Via.SESSION_TOKEN;
+            case FEDERATED_USER -> Caller.Via.FEDERATED_USER;
         };
         Caller caller = new Caller(principal, via, accessKeyId, keys, claims.mfaAuthenticated(),
                 opened.sessionPolicy());
@@ -199,7 +206,11 @@ public final class CallerCredentials implements CredentialLookup<CallerCredentia
             Role role = account.role(principal.sessionRoleName());
             return role == null ? List.of() : role.tags();
         }
-        User user = principal.kind() == Principal.Kind.USER ? account.user(principal.name()) : null;
+        // a federated-user session has its user's tags, which its session tags override
+        String userName = principal.kind() == Principal.Kind.USER ? principal.name()
+                : principal.kind() == Principal.Kind.FEDERATED_USER && principal.sessionIssuer() != null
+                        ? Principal.of(principal.sessionIssuer()).name() : null;
+        User user = userName == null ? null : account.user(userName);
         return user == null ? List.of() : user.tags();
     }
 

@@ -14,7 +14,6 @@ import dev.warden.core.iam.Tag;
 import dev.warden.core.policy.MalformedPolicyException;
 import dev.warden.core.policy.PolicyKind;
 import dev.warden.spi.ContextValue;
-import dev.warden.spi.Decision;
 import dev.warden.spi.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,12 +99,12 @@ final class RoleSessions {
             keys.put("aws:MultiFactorAuthAge",
                     ContextValue.of(Long.toString(Math.max(0, sts.now().getEpochSecond() - mfaAt.getEpochSecond()))));
         }
-        require(caller, "sts:AssumeRole", roleArn, keys);
+        sts.require(caller, "sts:AssumeRole", roleArn, keys);
         if (!tags.isEmpty()) {
-            require(caller, "sts:TagSession", roleArn, keys);
+            sts.require(caller, "sts:TagSession", roleArn, keys);
         }
         if (p.optional("SourceIdentity") != null) {
-            require(caller, "sts:SetSourceIdentity", roleArn, keys);
+            sts.require(caller, "sts:SetSourceIdentity", roleArn, keys);
         }
 
         Directory directory = sts.warden().directory().current();
@@ -134,14 +133,6 @@ final class RoleSessions {
             result.put("SourceIdentity", sourceIdentity);
         }
         return result;
-    }
-
-    private void require(Caller caller, String action, String roleArn, Map<String, ContextValue> keys)
-            throws IamException {
-        Decision decision = sts.authorize(caller, action, roleArn, keys);
-        if (!decision.isAllowed()) {
-            throw new IamException(IamError.ACCESS_DENIED, decision.reason());
-        }
     }
 
 
@@ -223,8 +214,10 @@ final class RoleSessions {
     /**
      * The session's tags: the caller's transitive tags (which this request cannot override, as AWS rules) and the
      * request's own.
+     *
+     * @param callerSession the caller's own session, or {@code null}
      */
-    private static Map<String, String> sessionTags(SessionClaims callerSession, List<Tag> tags, List<String> transitive)
+    static Map<String, String> sessionTags(SessionClaims callerSession, List<Tag> tags, List<String> transitive)
             throws IamException {
         Map<String, String> out = new LinkedHashMap<>();
         Map<String, String> lowerCased = new LinkedHashMap<>();

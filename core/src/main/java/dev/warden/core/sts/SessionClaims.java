@@ -23,11 +23,24 @@ import java.util.Objects;
  * @param chained whether the session came from another role session (role chaining: at most 1 hour)
  * @param federatedProvider {@code aws:FederatedProvider}: the ARN of the OpenID Connect provider whose token made the
  *     session (AssumeRoleWithWebIdentity), or {@code null}
+ * @param issuer the IAM user who created a federated-user session (GetFederationToken); {@code null} for the other
+ *     types, whose user or role {@link #issuerUniqueId()} reads off {@code userId}
  */
 public record SessionClaims(Type type, String principalArn, String userId, String secretAccessKey, Instant issued,
                             Instant expires, Instant mfaAuthenticated, List<String> sessionPolicies,
                             Map<String, String> tags, List<String> transitiveTagKeys, String sourceIdentity,
-                            boolean chained, String federatedProvider) {
+                            boolean chained, String federatedProvider, Issuer issuer) {
+
+    /**
+     * The IAM user or role a session belongs to, by ARN and unique id: a session of a user or role that was deleted
+     * and created again under the same name is not one of the new one's.
+     */
+    public record Issuer(String arn, String uniqueId) {
+        public Issuer {
+            Objects.requireNonNull(arn, "arn");
+            Objects.requireNonNull(uniqueId, "uniqueId");
+        }
+    }
 
     /** How a session was made. */
     public enum Type {
@@ -36,7 +49,12 @@ public record SessionClaims(Type type, String principalArn, String userId, Strin
         /** Warden.signIn: a user's console session, password (and MFA) checked. */
         CONSOLE,
         /** AssumeRole or AssumeRoleWithWebIdentity: the role's permissions, narrowed by session policies. */
-        ROLE_SESSION
+        ROLE_SESSION,
+        /**
+         * GetFederationToken: a federated-user session, whose permissions are its user's narrowed by its session
+         * policies; none at all without a session policy.
+         */
+        FEDERATED_USER
     }
 
     public SessionClaims {
@@ -48,6 +66,18 @@ public record SessionClaims(Type type, String principalArn, String userId, Strin
         sessionPolicies = sessionPolicies == null ? List.of() : List.copyOf(sessionPolicies);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         transitiveTagKeys = transitiveTagKeys == null ? List.of() : List.copyOf(transitiveTagKeys);
+        if (type == Type.FEDERATED_USER && issuer == null) {
+            throw new IllegalArgumentException("a federated-user session needs the user who created it");
+        }
+    }
+
+    /** A session that an identity provider may have vouched for, of a type that needs no {@link Issuer}. */
+    public SessionClaims(Type type, String principalArn, String userId, String secretAccessKey, Instant issued,
+                         Instant expires, Instant mfaAuthenticated, List<String> sessionPolicies,
+                         Map<String, String> tags, List<String> transitiveTagKeys, String sourceIdentity,
+                         boolean chained, String federatedProvider) {
+        this(type, principalArn, userId, secretAccessKey, issued, expires, mfaAuthenticated, sessionPolicies, tags,
+                transitiveTagKeys, sourceIdentity, chained, federatedProvider, null);
     }
 
     /** A session that no identity provider vouched for. */
@@ -57,6 +87,22 @@ public record SessionClaims(Type type, String principalArn, String userId, Strin
                          boolean chained) {
         this(type, principalArn, userId, secretAccessKey, issued, expires, mfaAuthenticated, sessionPolicies, tags,
                 transitiveTagKeys, sourceIdentity, chained, null);
+    }
+
+    /**
+     * The unique id of the user or role the session belongs to ({@code AIDA...}, {@code AROA...}), or {@code null}
+     * when it has none (the root user's sessions): a role session's {@code userId} is {@code ROLEID:SESSION}, a
+     * user's session's is the user's id.
+     */
+    public String issuerUniqueId() {
+        if (issuer != null) {
+            return issuer.uniqueId();
+        }
+        if (userId == null || type == Type.FEDERATED_USER) {
+            return null;
+        }
+        int colon = userId.indexOf(':');
+        return type == Type.ROLE_SESSION && colon > 0 ? userId.substring(0, colon) : userId;
     }
 
     @Override

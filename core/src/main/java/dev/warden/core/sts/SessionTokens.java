@@ -128,6 +128,10 @@ public final class SessionTokens {
         if (c.federatedProvider() != null) {
             node.put("fp", c.federatedProvider());
         }
+        if (c.issuer() != null) {
+            node.put("ia", c.issuer().arn());
+            node.put("ii", c.issuer().uniqueId());
+        }
         return node;
     }
 
@@ -142,6 +146,7 @@ public final class SessionTokens {
                 n.path("u").asText(null), n.get("s").asText(), Instant.ofEpochSecond(n.get("i").asLong()),
                 Instant.ofEpochSecond(n.get("e").asLong()),
                 n.has("m") ? Instant.ofEpochSecond(n.get("m").asLong()) : null, policies, tags, transitive,
-                n.path("si").asText(null), n.path("c").asBoolean(false), n.path("fp").asText(null));
+                n.path("si").asText(null), n.path("c").asBoolean(false), n.path("fp").asText(null),
+                n.has("ia") ? new SessionClaims.Issuer(n.get("ia").asText(), n.get("ii").asText()) : null);
     }
 }

@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * AWS STS over a Warden directory: GetCallerIdentity, GetSessionToken, AssumeRole, GetAccessKeyInfo. Like
+ * AWS STS over a Warden directory: GetCallerIdentity, GetSessionToken, GetFederationToken, AssumeRole,
+ * AssumeRoleWithWebIdentity, GetAccessKeyInfo, DecodeAuthorizationMessage. Like
  * {@link dev.warden.core.admin.IamService}, an operation takes AWS's Query parameters and answers in AWS's response
  * shape or fails with AWS's error. Thread-safe.
  */
@@ -34,6 +35,7 @@ public final class StsService {
     private final SessionTokens tokens;
     private final MfaCheck mfa;
     private final RoleSessions roleSessions;
+    private final FederatedSessions federatedSessions = new FederatedSessions(this);
     private final WebIdentitySessions webIdentity = new WebIdentitySessions(this);
     private final AuthorizationMessages messages;
 
@@ -71,15 +73,37 @@ public final class StsService {
             // AWS: GetSessionToken credentials may call only these two STS operations
             throw new IamException(IamError.ACCESS_DENIED, "Cannot call " + action + " with session credentials");
         }
+        if (caller.via() == Caller.Via.FEDERATED_USER && !action.equals("GetCallerIdentity")) {
+            // AWS: "You cannot call any STS operations except GetCallerIdentity" with GetFederationToken credentials
+            throw new IamException(IamError.ACCESS_DENIED, "Cannot call " + action + " with session credentials");
+        }
         return switch (action) {
             case "GetCallerIdentity" -> callerIdentity(caller);
             case "GetSessionToken" -> sessionToken(caller, p);
             case "AssumeRole" -> roleSessions.assumeRole(caller, session, p);
+            case "GetFederationToken" -> federatedSessions.getFederationToken(caller, p);
             case "GetAccessKeyInfo" -> accessKeyInfo(caller, p);
             case "DecodeAuthorizationMessage" -> decodeMessage(caller, p);
             default -> throw new IamException(IamError.INVALID_ACTION,
                     "Could not find operation " + action + " for version 2011-06-15");
         };
+    }
+
+    /**
+     * The principal of a caller of {@code action}, which takes long-term credentials only: a user's or the root
+     * user's.
+     *
+     * @throws IamException {@code AccessDenied} for temporary credentials and any other principal
+     */
+    static Principal longTermCaller(Caller caller, String action) throws IamException {
+        if (caller.temporary()) {
+            throw new IamException(IamError.ACCESS_DENIED, "Cannot call " + action + " with session credentials");
+        }
+        Principal principal = caller.principal();
+        if (principal.kind() != Principal.Kind.ROOT && principal.kind() != Principal.Kind.USER) {
+            throw new IamException(IamError.ACCESS_DENIED, "Cannot call " + action + " as " + principal.arn());
+        }
+        return principal;
     }
 
     /** Always allowed, as in AWS: no policy can deny a caller learning who it is. */
@@ -95,14 +119,8 @@ public final class StsService {
     }
 
     private ObjectNode sessionToken(Caller caller, Params p) throws IamException {
-        if (caller.temporary()) {
-            throw new IamException(IamError.ACCESS_DENIED, "Cannot call GetSessionToken with session credentials");
-        }
-        Principal principal = caller.principal();
+        Principal principal = longTermCaller(caller, "GetSessionToken");
         boolean root = principal.kind() == Principal.Kind.ROOT;
-        if (!root && principal.kind() != Principal.Kind.USER) {
-            throw new IamException(IamError.ACCESS_DENIED, "Cannot call GetSessionToken as " + principal.arn());
-        }
         int maximum = root ? 3_600 : 129_600;
         int duration = p.integer("DurationSeconds", 900, maximum, root ? 3_600 : 43_200);
         Instant mfaAt = mfaIfPresented(caller, p);
@@ -195,6 +213,18 @@ public final class StsService {
             role.tagKeys().forEach(request::context);
         }
         return warden.authorize(request.build(), null, caller.sessionPolicy());
+    }
+
+    /**
+     * Decides as {@link #authorize} does and refuses with AWS's {@code AccessDenied} and the decision's reason unless
+     * allowed.
+     */
+    void require(Caller caller, String action, String resource, Map<String, ContextValue> requestKeys)
+            throws IamException {
+        Decision decision = authorize(caller, action, resource, requestKeys);
+        if (!decision.isAllowed()) {
+            throw new IamException(IamError.ACCESS_DENIED, decision.reason());
+        }
     }
 
     /** AWS's {@code Credentials} element for a new session, sealing {@code claims} into its token. */

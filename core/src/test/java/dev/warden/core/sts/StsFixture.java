@@ -12,9 +12,14 @@ import dev.warden.core.auth.mfa.Base32;
 import dev.warden.core.auth.mfa.Totp;
 import dev.warden.core.iam.IamError;
 import dev.warden.core.iam.IamException;
+import dev.warden.core.policy.CompiledPolicy;
+import dev.warden.core.policy.MalformedPolicyException;
+import dev.warden.core.policy.PolicyKind;
+import dev.warden.core.policy.StatementIndex;
 import dev.warden.core.store.InMemoryDirectoryStore;
 import dev.warden.spi.AuthorizationRequest;
 import dev.warden.spi.Decision;
+import dev.warden.spi.PolicyType;
 import dev.warden.spi.Principal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,6 +84,13 @@ final class StsFixture implements AutoCloseable {
         }
         ObjectNode key = iam(account, "CreateAccessKey", "UserName", name);
         return resolve(key.at("/AccessKey/AccessKeyId").asText(), null);
+    }
+
+    /** Deletes user {@code name} of {@code account} made by {@link #user}: its access key, inline policy and itself. */
+    void deleteUser(String account, String name, CallerCredential key) throws Exception {
+        iam(account, "DeleteAccessKey", "UserName", name, "AccessKeyId", key.accessKeyId());
+        iam(account, "DeleteUserPolicy", "UserName", name, "PolicyName", "p");
+        iam(account, "DeleteUser", "UserName", name);
     }
 
     /** Creates role {@code name} in {@code account} with {@code trust} and inline policy {@code policy}. */
@@ -155,6 +168,24 @@ final class StsFixture implements AutoCloseable {
         AuthorizationRequest.Builder request = AuthorizationRequest.builder(caller.principal(), action, resource);
         caller.contextAt(clock.instant()).forEach(request::context);
         return warden.authorize(request.build(), null, caller.sessionPolicy());
+    }
+
+    /** Decides as {@link #decide} does, with {@code resourcePolicy} as the resource's policy in {@code owner}. */
+    Decision decide(CallerCredential who, String action, String resource, String owner, String resourcePolicy)
+            throws MalformedPolicyException {
+        Caller caller = who.caller();
+        AuthorizationRequest.Builder request = AuthorizationRequest.builder(caller.principal(), action, resource)
+                .resourceAccount(owner);
+        caller.contextAt(clock.instant()).forEach(request::context);
+        StatementIndex policy = StatementIndex.of(List.of(CompiledPolicy.parse(resourcePolicy, PolicyKind.RESOURCE,
+                "resource policy", PolicyType.RESOURCE)));
+        return warden.authorize(request.build(), policy, caller.sessionPolicy());
+    }
+
+    /** A resource policy allowing {@code principalArn} {@code s3:GetObject} on the objects of bucket reports. */
+    static String bucketPolicyFor(String principalArn) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                + principalArn + "\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::reports/*\"}]}";
     }
 
     static String allow(String action, String resource) {

@@ -5,6 +5,7 @@ import dev.warden.core.Warden;
 import dev.warden.core.auth.AuthenticationException;
 import dev.warden.core.auth.Caller;
 import dev.warden.core.auth.sigv4.SigV4Verifier;
+import dev.warden.core.auth.sigv4.SigningRegions;
 import dev.warden.core.auth.sigv4.VerifiedRequest;
 import dev.warden.core.iam.IamException;
 import dev.warden.core.sts.CallerCredential;
@@ -52,11 +53,21 @@ public final class QueryApiServlet extends HttpServlet {
     private final transient MeterRegistry registry;
     private final transient Counter authenticated;
 
-    /** Serves {@code warden}'s IAM and STS, recording meters in {@code registry}. */
+    /** Serves {@code warden}'s IAM and STS in {@code us-east-1}, recording meters in {@code registry}. */
     public QueryApiServlet(Warden warden, MeterRegistry registry) {
+        this(warden, registry, SigningRegions.GLOBAL_SIGNING_REGION);
+    }
+
+    /**
+     * Serves {@code warden}'s IAM and STS as an endpoint of {@code region}, recording meters in {@code registry}.
+     * Requests must be signed as AWS's endpoints require (see {@link SigningRegions}): IAM for {@code us-east-1}, STS
+     * for {@code region} or {@code us-east-1}; any other Region is refused with {@code SignatureDoesNotMatch}
+     * "Credential should be scoped to a valid region".
+     */
+    public QueryApiServlet(Warden warden, MeterRegistry registry, String region) {
         this.warden = Objects.requireNonNull(warden, "warden");
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.verifier = new SigV4Verifier<>(warden.credentials(), warden.clock());
+        this.verifier = new SigV4Verifier<>(warden.credentials(), warden.clock(), SigningRegions.serving(region));
         this.authenticated = Counter.builder("warden.authentications").tag("result", "success")
                 .tag("reason", "none").register(registry);
     }

@@ -39,6 +39,11 @@ final class QueryEndpointServer implements AutoCloseable {
     final AwsBasicCredentials admin;
 
     QueryEndpointServer() throws Exception {
+        this(null);
+    }
+
+    /** @param region the Region the endpoint serves; {@code null} for the servlet's default */
+    QueryEndpointServer(String region) throws Exception {
         warden = Warden.builder().store(new InMemoryDirectoryStore()).meterRegistry(registry).audit(false, 0)
                 .serviceLoaderListeners(false)
                 .masterKey(MasterKey.fromBase64(Base64.getEncoder().encodeToString(new byte[32]))).build();
@@ -46,7 +51,8 @@ final class QueryEndpointServer implements AutoCloseable {
         root("CreateUser", Map.of("UserName", "admin"));
         root("AttachUserPolicy", Map.of("UserName", "admin", "PolicyArn", "arn:aws:iam::aws:policy/AdministratorAccess"));
         admin = key("admin");
-        server = new LocalJetty(Map.of("/*", new QueryApiServlet(warden, registry)));
+        server = new LocalJetty(Map.of("/*", region == null ? new QueryApiServlet(warden, registry)
+                : new QueryApiServlet(warden, registry, region)));
         endpoint = server.uri();
     }
 
@@ -62,13 +68,23 @@ final class QueryEndpointServer implements AutoCloseable {
     }
 
     IamClient iam(AwsCredentials credentials) {
-        return IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
+        return iam(credentials, Region.AWS_GLOBAL);
+    }
+
+    /** An IAM client signing for {@code region}. */
+    IamClient iam(AwsCredentials credentials, Region region) {
+        return IamClient.builder().endpointOverride(endpoint).region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     StsClient sts(AwsCredentials credentials) {
-        return StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        return sts(credentials, Region.US_EAST_1);
+    }
+
+    /** An STS client signing for {@code region}. */
+    StsClient sts(AwsCredentials credentials, Region region) {
+        return StsClient.builder().endpointOverride(endpoint).region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }

@@ -33,7 +33,6 @@ final class AwsMessages {
             + "Signature query string parameter or the Authorization header should be specified";
     static final String EXPIRES_TOO_LONG = "X-Amz-Expires must be less than a week (in seconds) that is 604800";
     static final String EXPIRES_NEGATIVE = "X-Amz-Expires must be non-negative";
-    static final String EXPIRES_ZERO = "X-Amz-Expires must be at least 1 second";
     static final String EXPIRES_NOT_A_NUMBER = "X-Amz-Expires should be a number";
     static final String QUERY_PARAMETERS_MISSING_S3 = "Query-string authentication version 4 requires the "
             + "X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires "
@@ -138,6 +137,16 @@ final class AwsMessages {
     /** How S3 starts a complaint about the credential, in the header form or the presigned one. */
     private static String malformedPrefix(boolean presigned) {
         return presigned ? "Error parsing the X-Amz-Credential parameter" : "The authorization header is malformed";
+    }
+
+    /** S3's words for a credential scope naming another Region than the endpoint's. */
+    static String wrongRegionS3(String region, String expected, boolean presigned) {
+        return malformedPrefix(presigned) + "; the region '" + region + "' is wrong; expecting '" + expected + "'";
+    }
+
+    /** The Query services' words for a credential scope naming a Region they do not serve. */
+    static String wrongRegionQuery(String region) {
+        return "Credential should be scoped to a valid region, not '" + region + "'.";
     }
 
     static String signedHeaderAbsent(String name) {

@@ -35,7 +35,26 @@ final class PresignedQuery {
         return query.has(ALGORITHM) || query.has(CREDENTIAL) || query.has(SIGNATURE);
     }
 
+    /**
+     * The presigned form's claim.
+     *
+     * @throws AuthenticationException for missing or malformed parameters
+     *     {@link AuthFailure#QUERY_PARAMETERS_MALFORMED} (S3's {@code AuthorizationQueryParametersError}); another
+     *     algorithm {@link AuthFailure#UNSUPPORTED_MECHANISM}
+     */
     static SignatureClaim parse(QueryString query) throws AuthenticationException {
+        try {
+            return parseParameters(query);
+        } catch (AuthenticationException e) {
+            if (e.failure() != AuthFailure.INCOMPLETE_SIGNATURE) {
+                throw e;
+            }
+            // the same faults as in the header form, but S3 names them after the query parameters
+            throw new AuthenticationException(AuthFailure.QUERY_PARAMETERS_MALFORMED, e.getMessage(), e.details());
+        }
+    }
+
+    private static SignatureClaim parseParameters(QueryString query) throws AuthenticationException {
         String credential = query.first(CREDENTIAL);
         boolean s3 = CredentialText.namesS3(credential, true);
         for (String parameter : PARAMETERS) {
@@ -80,9 +99,7 @@ final class PresignedQuery {
         if (seconds < 0) {
             throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE, AwsMessages.EXPIRES_NEGATIVE);
         }
-        if (seconds == 0) {
-            throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE, AwsMessages.EXPIRES_ZERO);
-        }
+        // 0 is well formed, as in S3: a URL that has expired the moment it was made (RequestFreshness refuses it)
         if (seconds > MAX_EXPIRES_SECONDS) {
             throw new AuthenticationException(AuthFailure.INCOMPLETE_SIGNATURE, AwsMessages.EXPIRES_TOO_LONG);
         }

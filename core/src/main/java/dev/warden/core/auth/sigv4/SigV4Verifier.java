@@ -7,6 +7,7 @@ import dev.warden.core.auth.SigningCredential;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,13 +17,13 @@ import java.util.function.Function;
  * query form, as the AWS SDKs, the AWS CLI and {@code curl --aws-sigv4} send them.
  *
  * <p>What is checked, in order: the form (SigV2 and SigV4a are refused, as AWS refuses them for current buckets), the
- * credential scope and its day, the timestamp (15 minutes either way of {@code clock}; a presigned URL from its date
- * until it expires, at most 7 days), that {@code Host} (and for S3 every {@code x-amz-*} header) is signed, the
- * payload mode and the canonical request (so that a malformed request never reaches the credential lookup), the
- * access key (the {@link CredentialLookup} is asked on every request, so a deactivated key is refused at once), the
- * signature (compared in constant time), and then the body's signed hash where the body was buffered.
- * Bodies that are not buffered and {@code aws-chunked} bodies are checked as they are read through
- * {@link VerifiedRequest#payload}.
+ * credential scope, its day and its Region (see {@link SigningRegions}), the timestamp (15 minutes either way of
+ * {@code clock}; a presigned URL from its date until it expires, at most 7 days), that {@code Host} (and for S3
+ * every {@code x-amz-*} header) is signed, the payload mode and the canonical request (so that a malformed request
+ * never reaches the credential lookup), the access key (the {@link CredentialLookup} is asked on every request, so
+ * a deactivated key is refused at once), the signature (compared in constant time), and then the body's signed hash
+ * where the body was buffered. Bodies that are not buffered and {@code aws-chunked} bodies are checked as they are
+ * read through {@link VerifiedRequest#payload}.
  *
  * <p>Every failure is an {@link AuthenticationException} with AWS's error code and message; nothing else escapes
  * {@link #verify} (anything unexpected is {@link AuthFailure#INTERNAL}: refused). Derived signing keys are cached by
@@ -37,6 +38,7 @@ public final class SigV4Verifier<C extends SigningCredential> {
 
     private final CredentialLookup<C> lookup;
     private final Clock clock;
+    private final SigningRegions regions;
     private final Function<String, UriStyle> uriStyles;
     private final SigningKeyCache signingKeys = new SigningKeyCache(SIGNING_KEYS);
 
@@ -45,13 +47,29 @@ public final class SigV4Verifier<C extends SigningCredential> {
      * @param clock the server's clock, which request timestamps and presigned URL expiries are compared with
      */
     public SigV4Verifier(CredentialLookup<C> lookup, Clock clock) {
-        this(lookup, clock, UriStyle::forService);
+        this(lookup, clock, SigningRegions.any());
+    }
+
+    /**
+     * A verifier for an endpoint that serves {@code regions}: a signature scoped to another Region is refused before it
+     * is checked, as AWS refuses it.
+     *
+     * @param regions which Region each service's signatures must be scoped to
+     */
+    public SigV4Verifier(CredentialLookup<C> lookup, Clock clock, SigningRegions regions) {
+        this(lookup, clock, regions, UriStyle::forService);
     }
 
     /** With a path canonicalisation per service other than AWS's, for AWS's signing test suite. */
     SigV4Verifier(CredentialLookup<C> lookup, Clock clock, Function<String, UriStyle> uriStyles) {
+        this(lookup, clock, SigningRegions.any(), uriStyles);
+    }
+
+    private SigV4Verifier(CredentialLookup<C> lookup, Clock clock, SigningRegions regions,
+                          Function<String, UriStyle> uriStyles) {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.regions = Objects.requireNonNull(regions, "regions");
         this.uriStyles = Objects.requireNonNull(uriStyles, "uriStyles");
     }
 
@@ -99,6 +117,7 @@ public final class SigV4Verifier<C extends SigningCredential> {
         QueryString query = QueryString.parse(request.rawQuery());
         SignatureClaim claim = claim(request, query);
         boolean s3 = claim.scope().isS3();
+        checkRegion(claim, s3);
         RequestFreshness.check(claim, clock.instant(), s3);
         SignedHeaderRules.check(request, claim, s3);
         PayloadClaim payload = PayloadClaim.of(request, claim, s3);
@@ -149,6 +168,21 @@ public final class SigV4Verifier<C extends SigningCredential> {
             throw new AuthenticationException(AuthFailure.UNSUPPORTED_MECHANISM, AwsMessages.UNSUPPORTED_MECHANISM);
         }
         throw new AuthenticationException(AuthFailure.MISSING_AUTHENTICATION, AwsMessages.missingAuthentication(false));
+    }
+
+    /** The scope's Region must be one this endpoint serves for the scope's service. */
+    private void checkRegion(SignatureClaim claim, boolean s3) throws AuthenticationException {
+        CredentialScope scope = claim.scope();
+        if (regions.accepts(scope.service(), scope.region())) {
+            return;
+        }
+        if (!s3) {
+            throw new AuthenticationException(AuthFailure.WRONG_REGION, AwsMessages.wrongRegionQuery(scope.region()));
+        }
+        String expected = regions.expected(scope.service());
+        throw new AuthenticationException(
+                claim.presigned() ? AuthFailure.QUERY_PARAMETERS_MALFORMED : AuthFailure.WRONG_REGION,
+                AwsMessages.wrongRegionS3(scope.region(), expected, claim.presigned()), Map.of("Region", expected));
     }
 
     private C credential(SignatureClaim claim, boolean s3) throws AuthenticationException {

@@ -78,8 +78,25 @@ class PresignedUrlTest {
 
         assertThatThrownBy(() -> verifierAt(SIGNED_AT).verify(request))
                 .isInstanceOfSatisfying(AuthenticationException.class, e -> {
-                    assertThat(e.failure()).isEqualTo(AuthFailure.INCOMPLETE_SIGNATURE);
+                    assertThat(e.failure()).isEqualTo(AuthFailure.QUERY_PARAMETERS_MALFORMED);
+                    assertThat(e.failure().code(true)).isEqualTo("AuthorizationQueryParametersError");
+                    assertThat(e.failure().status(true)).isEqualTo(400);
                     assertThat(e).hasMessage("X-Amz-Expires must be less than a week (in seconds) that is 604800");
+                });
+    }
+
+    @Test
+    void aPresignedUrlValidForZeroSecondsHasExpiredTheMomentItWasMade() {
+        SignedRequest request = AwsSigningTestSuiteMutationTest.withQuery(presigned(Duration.ofMinutes(5)),
+                presigned(Duration.ofMinutes(5)).rawQuery().replace("X-Amz-Expires=300", "X-Amz-Expires=0"));
+
+        assertThatThrownBy(() -> verifierAt(SIGNED_AT).verify(request))
+                .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(AuthFailure.PRESIGNED_URL_EXPIRED);
+                    assertThat(e).hasMessage("Request has expired");
+                    assertThat(e.details()).containsExactly(java.util.Map.entry("X-Amz-Expires", "0"),
+                            java.util.Map.entry("Expires", SIGNED_AT.toString()),
+                            java.util.Map.entry("ServerTime", SIGNED_AT.toString()));
                 });
     }
 

@@ -38,6 +38,12 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 public final class ObjectStoreApp implements AutoCloseable {
 
+    /**
+     * The Region the store serves: S3 requests must be signed for it (another is refused as S3 refuses it), and it is
+     * their {@code aws:RequestedRegion}; IAM is signed for {@code us-east-1}, STS for this Region or us-east-1.
+     */
+    public static final String REGION = "us-east-1";
+
     private final Warden warden;
     private final Server server;
     private final URI uri;
@@ -79,8 +85,8 @@ public final class ObjectStoreApp implements AutoCloseable {
             Path routes = options.routes() != null ? options.routes() : ShippedRoutes.extract(options.data());
             RouteTableFile table = RouteTableFile.open(routes, Duration.ofSeconds(1), options.clock());
             WardenFilter filter = WardenFilter.builder(warden).routes(table)
-                    .resourcePolicies(new BucketPolicies(objects)).signingService("s3").clock(options.clock())
-                    .meterRegistry(registry).build();
+                    .resourcePolicies(new BucketPolicies(objects)).signingService("s3").region(REGION)
+                    .clock(options.clock()).meterRegistry(registry).build();
             Server server = new Server();
             HttpConfiguration http = new HttpConfiguration();
             http.setSendServerVersion(false);
@@ -94,8 +100,8 @@ public final class ObjectStoreApp implements AutoCloseable {
             server.addConnector(connector);
             ServletContextHandler context = new ServletContextHandler();
             S3PathCompliance.apply(context);
-            context.addFilter(new FilterHolder(new QueryApiRouting(new QueryApiServlet(warden, registry))), "/*",
-                    EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(new FilterHolder(new QueryApiRouting(new QueryApiServlet(warden, registry, REGION))),
+                    "/*", EnumSet.of(DispatcherType.REQUEST));
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder(new S3Servlet(objects, new WardenS3Access(filter))), "/*");
             context.addServlet(new ServletHolder(new MetricsServlet(registry)), "/metrics");
