@@ -110,7 +110,7 @@ public final class Warden implements Closeable {
     private final CallerCredentials credentials;
     private final AccessKeyUsage accessKeyUsage;
     private final ConsoleSignIn signIn;
-    private final Cache<String, CachedSet> policySets;
+    private final Cache<Principal, CachedSet> policySets;
     private final Cache<String, CachedControls> resourceControls;
     private final DecisionMetrics metrics;
     private final List<DecisionListener> listeners;
@@ -493,19 +493,15 @@ public final class Warden implements Closeable {
 
     /** The principal's cached policies; their {@code set()} is {@code null} when the directory does not know it. */
     private CachedSet policySet(Directory current, Principal principal) {
-        String key = principal.sessionIssuer() == null || principal.kind() != Principal.Kind.FEDERATED_USER
-                ? principal.arn() : principal.arn() + "|" + principal.sessionIssuer();
-        if (principal.uniqueId() != null) {
-            key = key + "#" + principal.uniqueId();
-        }
-        CachedSet cached = policySets.getIfPresent(key);
+        // keyed by the whole value: a federated session's issuer and a credential's unique id pick the set too
+        CachedSet cached = policySets.getIfPresent(principal);
         // keyed by the policy version: a key's last use or a sign-in rewrites the directory, not anyone's permissions
         if (cached == null || cached.version != current.policyVersion()) {
             // a principal that an unreadable document applies to has no policies: it is denied, naming the document
             PolicySet set = current.unreadableDocumentFor(principal) != null ? null : PolicySet.of(current, principal);
             cached = set == null ? new CachedSet(current.policyVersion(), null, null, null)
                     : new CachedSet(current.policyVersion(), set);
-            policySets.put(key, cached);
+            policySets.put(principal, cached);
         }
         return cached;
     }
